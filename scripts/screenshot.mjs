@@ -1,0 +1,35 @@
+// Takes screenshots of the demo page for the README and for looking at it.
+//
+//   node scripts/screenshot.mjs [url] [out-dir]
+//
+// Writes demo-light.png, demo-dark.png and demo-narrow.png.
+import { chromium } from "@playwright/test";
+import { launchOptions } from "../tests/browser.mjs";
+
+const url = process.argv[2] || "http://127.0.0.1:8080/";
+const out = process.argv[3] || "docs/img";
+
+const browser = await chromium.launch(launchOptions);
+const shots = [
+  { name: "demo-light", colorScheme: "light", width: 1200 },
+  { name: "demo-dark", colorScheme: "dark", width: 1200 },
+  { name: "demo-narrow", colorScheme: "light", width: 320 },
+];
+for (const s of shots) {
+  const page = await browser.newPage({ viewport: { width: s.width, height: 900 }, colorScheme: s.colorScheme });
+  page.on("pageerror", (e) => console.error("pageerror:", e.message));
+  page.on("console", (m) => console.log(`console.${m.type()}: ${m.text()}`));
+  await page.goto(url);
+  await page.locator("article-embed").first().evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        if (el.shadowRoot && el.shadowRoot.querySelector(".article, .error")) resolve();
+        el.addEventListener("article-embed:rendered", resolve);
+        el.addEventListener("article-embed:error", resolve);
+      })
+  );
+  await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: true });
+  console.log(`${out}/${s.name}.png`);
+  await page.close();
+}
+await browser.close();

@@ -1,0 +1,83 @@
+// A small static server for the demo and the browser tests (no dependencies).
+//
+//   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]
+//
+// Serves dist/ at /, and tests/fixtures/ at /fixtures/ (test host pages).
+// A fixture page may carry extra response headers in a neighbouring
+// `<name>.headers.json` file (used for the strict-CSP page).
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const port = Number(arg("port", process.env.PORT || 8080));
+const host = arg("host", "127.0.0.1");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+};
+
+const mounts = [
+  ["/fixtures/", join(root, "tests", "fixtures")],
+  ["/", join(root, "dist")],
+];
+
+async function find(pathname) {
+  for (const [prefix, dir] of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    const rel = normalize(decodeURIComponent(pathname.slice(prefix.length)));
+    if (rel.startsWith("..")) return null;
+    let file = join(dir, rel);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      await stat(file);
+      return file;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url, `http://${req.headers.host || host}`);
+    const file = await find(url.pathname);
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+      return;
+    }
+    const headers = {
+      "content-type": types[extname(file)] || "application/octet-stream",
+      "cache-control": "no-store",
+      "access-control-allow-origin": "*",
+    };
+    try {
+      Object.assign(headers, JSON.parse(await readFile(`${file}.headers.json`, "utf8")));
+    } catch {
+      // No extra headers for this file.
+    }
+    const body = await readFile(file);
+    res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : body);
+  } catch (e) {
+    res.writeHead(500, { "content-type": "text/plain" }).end(String(e));
+  }
+});
+
+server.listen(port, host, () => {
+  console.log(`article-embed demo: http://${host}:${port}/`);
+});

@@ -1,0 +1,199 @@
+//! The whole article: banner, header, notices, body with the ask at its
+//! placement, canonical link, related links.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::block::figure;
+use super::{use_view_context, BlockView, DonationAsk, DonationBanner, LinkKind, Notices, RelatedList, WidgetEvent};
+use crate::format;
+use crate::hooks::use_snooze;
+use crate::model::{Article, Block, Placement};
+use crate::snooze::{self, Target};
+use crate::time::CivilDate;
+use crate::url_policy::{host_of, origin_of};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Rc<Article>,
+    /// Show the donation banner and ask (when the article has them).
+    #[prop_or(true)]
+    pub donate: bool,
+    /// At most this many related links; 0 hides them.
+    #[prop_or(3)]
+    pub related: u32,
+}
+
+/// The origin that scopes the donation's stored state: the CTA's, else the
+/// article's, else none.
+fn donation_origin(article: &Article) -> AttrValue {
+    let url = article.donation.as_ref().and_then(|d| d.cta.as_ref()).map(|c| c.url.as_str());
+    let origin = url.or(article.url.as_deref()).and_then(origin_of).unwrap_or("");
+    AttrValue::from(origin.to_owned())
+}
+
+#[function_component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let ctx = use_view_context();
+    let article = &props.article;
+    let strings = ctx.lang.strings();
+    let origin = donation_origin(article);
+    let ask = use_snooze(origin.clone(), Target::Ask);
+    let banner = use_snooze(origin.clone(), Target::Banner);
+    let capped = use_state(|| {
+        let (Some(s), Some(cap)) = (ctx.services.as_ref(), article.donation.as_ref().and_then(|d| d.frequency_cap)) else {
+            return false;
+        };
+        snooze::capped(&*s.store, &origin, s.clock.now_ms(), cap.views, cap.days)
+    });
+
+    let donation = article.donation.as_ref().filter(|_| props.donate);
+    let ask_allowed = donation.is_some() && ask.until.is_none() && !*capped;
+    let banner_shown = donation.is_some_and(|d| d.banner.is_some()) && ask.until.is_none() && banner.until.is_none();
+
+    let on_remind = {
+        let snooze = ask.snooze.clone();
+        let on_event = ctx.on_event.clone();
+        let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(30, |r| r.days);
+        let services = ctx.services.clone();
+        Callback::from(move |()| {
+            snooze.emit(days);
+            let now = services.as_ref().map_or(0.0, |s| s.clock.now_ms());
+            let until = CivilDate::from_unix_ms(now + f64::from(days) * crate::time::DAY_MS).iso();
+            on_event.emit(WidgetEvent::RemindLater { until });
+        })
+    };
+    let on_dismiss_banner = {
+        let snooze = banner.snooze.clone();
+        let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(30, |r| r.days);
+        Callback::from(move |()| snooze.emit(days))
+    };
+
+    let ask_html = if ask_allowed {
+        html! { <DonationAsk article={article.clone()} on_remind={on_remind} /> }
+    } else if ask.just_snoozed {
+        let until = ask.until.map(|u| format::date(CivilDate::from_unix_ms(u), ctx.lang)).unwrap_or_default();
+        html! {
+            <p class="snoozed" role="status" tabindex="-1">{ format!("{} {until}.", strings.snoozed_until) }</p>
+        }
+    } else {
+        Html::default()
+    };
+
+    // Where the ask goes: after the Nth paragraph, else at the end.
+    let paragraphs_before = |i: usize| article.body[..=i].iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
+    let after = match donation.map(|d| d.placement) {
+        Some(Placement::AfterParagraph(n)) => article
+            .body
+            .iter()
+            .enumerate()
+            .position(|(i, b)| matches!(b, Block::Paragraph(_)) && paragraphs_before(i) == n as usize),
+        _ => None,
+    };
+    let first_paragraph = article.body.iter().position(|b| matches!(b, Block::Paragraph(_)));
+    let dateline = article.dateline.clone().map(AttrValue::from);
+    let blocks = article.body.iter().enumerate().map(|(i, block)| {
+        let dateline = if Some(i) == first_paragraph { dateline.clone() } else { None };
+        html! {
+            <>
+                <BlockView block={block.clone()} {dateline} />
+                if Some(i) == after { { ask_html.clone() } }
+            </>
+        }
+    });
+
+    let canonical = article.url.as_ref().map(|url| {
+        let name = article
+            .publisher
+            .as_ref()
+            .map(|p| p.name.clone())
+            .or_else(|| host_of(url).map(str::to_owned))
+            .unwrap_or_default();
+        let onclick = {
+            let on_event = ctx.on_event.clone();
+            let href = url.clone();
+            Callback::from(move |_: MouseEvent| on_event.emit(WidgetEvent::Link { href: href.clone(), kind: LinkKind::Canonical }))
+        };
+        html! {
+            <p class="canonical">
+                <a href={url.clone()} target="_blank" rel="noopener noreferrer" {onclick}>
+                    { format!("{} {name}", strings.read_on) }
+                </a>
+            </p>
+        }
+    });
+
+    html! {
+        <>
+            if banner_shown {
+                <DonationBanner article={article.clone()} on_dismiss={on_dismiss_banner} />
+            }
+            <article class="article" part="article" aria-labelledby="ae-headline">
+                <header class="article-header">
+                    if let Some(section) = &article.section {
+                        <p class="section">{ section.clone() }</p>
+                    }
+                    <h1 id="ae-headline" class="headline" part="headline">{ article.headline.clone() }</h1>
+                    if let Some(standfirst) = &article.standfirst {
+                        <p class="standfirst">{ standfirst.clone() }</p>
+                    }
+                    { meta(article, &ctx) }
+                </header>
+                <Notices notices={article.notices.clone()} />
+                if let Some(image) = &article.image { { figure(image, "lead") } }
+                <div class="body" part="body">
+                    { for blocks }
+                </div>
+                if after.is_none() { { ask_html } }
+                { for canonical }
+            </article>
+            if props.related > 0 && !article.related.is_empty() {
+                <RelatedList related={article.related.clone()} max={props.related} />
+            }
+        </>
+    }
+}
+
+/// Byline, publisher and dates.
+fn meta(article: &Article, ctx: &super::ViewContext) -> Html {
+    let strings = ctx.lang.strings();
+    let authors = article.authors.iter().enumerate().map(|(i, a)| {
+        let sep = if i == 0 { "" } else { ", " };
+        let name = match &a.url {
+            Some(url) => html! { <a href={url.clone()} rel="author noopener noreferrer" target="_blank">{ a.name.clone() }</a> },
+            None => html! { { a.name.clone() } },
+        };
+        html! { <>{ sep }{ name }</> }
+    });
+    let published = article.date_published.as_ref().map(|t| {
+        html! { <time datetime={t.raw.clone()}>{ format::date(t.date, ctx.lang) }</time> }
+    });
+    let modified = article
+        .date_modified
+        .as_ref()
+        .filter(|m| article.date_published.as_ref().is_none_or(|p| p.date != m.date))
+        .map(|t| {
+            html! {
+                <span class="updated">
+                    { format!("{} ", strings.updated) }
+                    <time datetime={t.raw.clone()}>{ format::date(t.date, ctx.lang) }</time>
+                </span>
+            }
+        });
+    if article.authors.is_empty() && published.is_none() && article.publisher.is_none() {
+        return Html::default();
+    }
+    html! {
+        <div class="meta">
+            if !article.authors.is_empty() {
+                <address class="byline">{ format!("{} ", strings.by) }{ for authors }</address>
+            }
+            if let Some(p) = &article.publisher {
+                <span class="publisher">{ p.name.clone() }</span>
+            }
+            { for published }
+            { for modified }
+        </div>
+    }
+}

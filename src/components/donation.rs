@@ -1,0 +1,209 @@
+//! The donation ask: heading, appeal, ticker, choice cards, CTA, payment
+//! methods and "Remind me later".
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{use_view_context, TickerView, WidgetEvent};
+use crate::donate::{donate_href, with_query, DonateChoice};
+use crate::format;
+use crate::i18n::Strings;
+use crate::model::{Article, Donation, FrequencyId, PaymentMethod};
+
+#[derive(Properties, PartialEq)]
+pub struct DonationAskProps {
+    pub article: Rc<Article>,
+    /// The reader chose "Remind me later".
+    pub on_remind: Callback<()>,
+}
+
+/// The reader's current choice: frequency and amount.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Choice {
+    frequency: FrequencyId,
+    amount: f64,
+}
+
+fn default_choice(donation: &Donation, frequency: Option<FrequencyId>) -> Option<Choice> {
+    let f = match frequency {
+        Some(id) => donation.frequencies.iter().find(|f| f.id == id)?,
+        None => donation.frequencies.first()?,
+    };
+    let amount = f.default.or_else(|| f.amounts.first().copied())?;
+    Some(Choice { frequency: f.id, amount })
+}
+
+fn frequency_label(id: FrequencyId, s: &Strings) -> &'static str {
+    match id {
+        FrequencyId::OneOff => s.one_off,
+        FrequencyId::Monthly => s.monthly,
+        FrequencyId::Annual => s.annual,
+    }
+}
+
+#[function_component]
+pub fn DonationAsk(props: &DonationAskProps) -> Html {
+    let ctx = use_view_context();
+    let strings = ctx.lang.strings();
+    let choice = {
+        let article = props.article.clone();
+        use_state(move || article.donation.as_ref().and_then(|d| default_choice(d, None)))
+    };
+    let Some(donation) = props.article.donation.as_ref() else { return Html::default() };
+
+    let frequency_group = (donation.frequencies.len() > 1).then(|| {
+        let radios = donation.frequencies.iter().map(|f| {
+            let checked = choice.is_some_and(|c| c.frequency == f.id);
+            let onchange = {
+                let choice = choice.clone();
+                let article = props.article.clone();
+                let id = f.id;
+                Callback::from(move |_: Event| {
+                    choice.set(article.donation.as_ref().and_then(|d| default_choice(d, Some(id))));
+                })
+            };
+            html! {
+                <label class="card">
+                    <input type="radio" name="ae-frequency" value={f.id.as_str()} {checked} {onchange} />
+                    <span>{ frequency_label(f.id, strings) }</span>
+                </label>
+            }
+        });
+        html! {
+            <fieldset class="choices frequencies">
+                <legend>{ strings.frequency_legend }</legend>
+                { for radios }
+            </fieldset>
+        }
+    });
+
+    let amount_group = choice.and_then(|c| donation.frequencies.iter().find(|f| f.id == c.frequency)).map(|f| {
+        let radios = f.amounts.iter().map(|&amount| {
+            let checked = choice.is_some_and(|c| c.amount == amount);
+            let onchange = {
+                let choice = choice.clone();
+                let frequency = f.id;
+                Callback::from(move |_: Event| choice.set(Some(Choice { frequency, amount })))
+            };
+            html! {
+                <label class="card">
+                    <input type="radio" name="ae-amount" value={amount.to_string()} {checked} {onchange} />
+                    <span>{ format::money(amount, &donation.currency, ctx.lang) }</span>
+                </label>
+            }
+        });
+        html! {
+            <fieldset class="choices amounts">
+                <legend>{ strings.amount_legend }</legend>
+                { for radios }
+            </fieldset>
+        }
+    });
+
+    let cta = donation.cta.as_ref().map(|cta| {
+        let href = match *choice {
+            Some(c) => donate_href(
+                &cta.url,
+                &DonateChoice {
+                    amount: c.amount,
+                    frequency: c.frequency,
+                    currency: &donation.currency,
+                    partner_host: ctx.partner_host.as_deref(),
+                    campaign: props.article.id.as_deref(),
+                },
+            ),
+            None => with_query(&cta.url, &[("utm_medium", "article-embed")]),
+        };
+        let onclick = {
+            let on_event = ctx.on_event.clone();
+            let href = href.clone();
+            let currency = donation.currency.clone();
+            let c = *choice;
+            Callback::from(move |_: MouseEvent| {
+                on_event.emit(WidgetEvent::Donate {
+                    amount: c.map_or(0.0, |c| c.amount),
+                    currency: currency.clone(),
+                    frequency: c.map_or("", |c| c.frequency.as_str()),
+                    href: href.clone(),
+                })
+            })
+        };
+        let label = cta.label.clone().unwrap_or_else(|| strings.support_us.to_owned());
+        html! {
+            <a class="cta" part="cta" href={href} target="_blank" rel="noopener noreferrer" {onclick}>{ label }</a>
+        }
+    });
+
+    let remind = donation.remind_later.as_ref().map(|r| {
+        let onclick = props.on_remind.reform(|_: MouseEvent| ());
+        html! {
+            <p class="remind">
+                if let Some(prompt) = &r.prompt { <span>{ prompt.clone() }</span>{ " " } }
+                <button type="button" class="remind-later" {onclick}>
+                    { r.label.clone().unwrap_or_else(|| strings.remind_later.to_owned()) }
+                </button>
+            </p>
+        }
+    });
+
+    html! {
+        <section class="ask" part="donation" aria-labelledby="ae-ask-heading">
+            <h2 id="ae-ask-heading">
+                { donation.heading.clone().unwrap_or_else(|| strings.donation_region.to_owned()) }
+            </h2>
+            { for donation.paragraphs.iter().map(|p| html! { <p>{ p.clone() }</p> }) }
+            if let Some(highlight) = &donation.highlight {
+                <p class="highlight"><span>{ highlight.clone() }</span></p>
+            }
+            if let Some(ticker) = &donation.ticker {
+                <TickerView ticker={ticker.clone()} currency={AttrValue::from(donation.currency.clone())} />
+            }
+            { for frequency_group }
+            { for amount_group }
+            { for cta }
+            if !donation.payment_methods.is_empty() {
+                <ul class="payment-methods" aria-label={strings.payment_methods}>
+                    { for donation.payment_methods.iter().map(|m| html! { <li>{ badge(*m) }</li> }) }
+                </ul>
+            }
+            { for remind }
+        </section>
+    }
+}
+
+/// A small payment-method badge drawn for this project.
+fn badge(method: PaymentMethod) -> Html {
+    let (bg, fg, text) = match method {
+        PaymentMethod::Visa => ("#1a1f71", "#ffffff", "VISA"),
+        PaymentMethod::Mastercard => ("#252525", "#ffffff", ""),
+        PaymentMethod::Amex => ("#1f72cd", "#ffffff", "AMEX"),
+        PaymentMethod::Paypal => ("#ffffff", "#003087", "PayPal"),
+        PaymentMethod::ApplePay => ("#000000", "#ffffff", "Pay"),
+        PaymentMethod::GooglePay => ("#ffffff", "#3c4043", "G Pay"),
+        PaymentMethod::Card => ("#e8eaed", "#3c4043", "CARD"),
+    };
+    let extra = match method {
+        PaymentMethod::Mastercard => html! {
+            <>
+                <circle cx="20" cy="15" r="8" fill="#eb001b" />
+                <circle cx="28" cy="15" r="8" fill="#f79e1b" fill-opacity="0.9" />
+            </>
+        },
+        PaymentMethod::ApplePay => html! {
+            <path d="M13 10.5c.6-.8 1-1.8.9-2.8-.9 0-2 .6-2.6 1.4-.6.7-1 1.7-.9 2.7 1 .1 2-.5 2.6-1.3zm.9 1.4c-1.4-.1-2.6.8-3.3.8-.7 0-1.7-.8-2.8-.7-1.5 0-2.8.8-3.5 2.1-1.5 2.6-.4 6.4 1.1 8.5.7 1 1.5 2.1 2.6 2.1 1 0 1.4-.7 2.7-.7 1.2 0 1.6.7 2.7.7 1.1 0 1.8-1 2.5-2.1.8-1.2 1.1-2.3 1.1-2.4 0 0-2.2-.8-2.2-3.3 0-2.1 1.7-3 1.8-3.1-1-1.4-2.5-1.6-2.7-1.7z" fill={fg} />
+        },
+        _ => Html::default(),
+    };
+    let x = if method == PaymentMethod::ApplePay { "31" } else { "24" };
+    html! {
+        <svg class="badge" viewBox="0 0 48 30" width="48" height="30" role="img" aria-label={method.name()}>
+            <rect x="0.5" y="0.5" width="47" height="29" rx="4" fill={bg} stroke="#c4c7cc" />
+            { extra }
+            if !text.is_empty() {
+                <text x={x} y="19.5" text-anchor="middle" font-family="Arial, Helvetica, sans-serif"
+                    font-size="10" font-weight="700" fill={fg}>{ text }</text>
+            }
+        </svg>
+    }
+}

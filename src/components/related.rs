@@ -1,0 +1,46 @@
+//! "Read more": the related articles.
+
+use yew::prelude::*;
+
+use super::{use_view_context, LinkKind, WidgetEvent};
+use crate::format;
+use crate::model::Related;
+
+#[derive(Properties, PartialEq)]
+pub struct RelatedListProps {
+    pub related: Vec<Related>,
+    pub max: u32,
+}
+
+#[function_component]
+pub fn RelatedList(props: &RelatedListProps) -> Html {
+    let ctx = use_view_context();
+    let items = props.related.iter().take(props.max as usize).map(|r| {
+        let date = r.date_published.as_ref().map(|t| {
+            html! { <time datetime={t.raw.clone()}>{ format::date(t.date, ctx.lang) }</time> }
+        });
+        let thumb = r.image.as_ref().map(|src| {
+            html! { <img class="thumb" src={src.clone()} alt="" width="96" height="64" loading="lazy" decoding="async" /> }
+        });
+        let title = match &r.url {
+            Some(url) => {
+                let onclick = {
+                    let on_event = ctx.on_event.clone();
+                    let href = url.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        on_event.emit(WidgetEvent::Link { href: href.clone(), kind: LinkKind::Related })
+                    })
+                };
+                html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer" {onclick}>{ r.headline.clone() }</a> }
+            }
+            None => html! { { r.headline.clone() } },
+        };
+        html! { <li>{ for thumb }<span class="related-text">{ title }{ for date }</span></li> }
+    });
+    html! {
+        <nav class="related" part="related" aria-labelledby="ae-related">
+            <h2 id="ae-related">{ ctx.lang.strings().read_more }</h2>
+            <ul>{ for items }</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,23 @@
+//! The loading state: grey bars shaped like an article, sized so the page
+//! does not jump when the article arrives.
+
+use yew::prelude::*;
+
+use super::use_view_context;
+
+#[function_component]
+pub fn Skeleton() -> Html {
+    let ctx = use_view_context();
+    html! {
+        <div class="skeleton" role="status" aria-busy="true">
+            <span class="visually-hidden">{ ctx.lang.strings().loading }</span>
+            <div class="bar bar-title" aria-hidden="true"></div>
+            <div class="bar bar-title short" aria-hidden="true"></div>
+            <div class="bar bar-meta" aria-hidden="true"></div>
+            <div class="bar" aria-hidden="true"></div>
+            <div class="bar" aria-hidden="true"></div>
+            <div class="bar" aria-hidden="true"></div>
+            <div class="bar short" aria-hidden="true"></div>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The fundraising ticker: raised of goal as a real progress bar.
+
+use yew::prelude::*;
+
+use super::use_view_context;
+use crate::format;
+use crate::model::Ticker;
+
+#[derive(Properties, PartialEq)]
+pub struct TickerViewProps {
+    pub ticker: Ticker,
+    pub currency: AttrValue,
+}
+
+#[function_component]
+pub fn TickerView(props: &TickerViewProps) -> Html {
+    let lang = use_view_context().lang;
+    let t = &props.ticker;
+    let raised = format::money(t.raised, &props.currency, lang);
+    let goal = format::money(t.goal, &props.currency, lang);
+    let summary = format!("{raised} {} {goal}", lang.strings().of);
+    let reached = t.raised >= t.goal;
+    let now = t.raised.min(t.goal);
+    html! {
+        <div class="ticker">
+            if let Some(label) = &t.label { <p class="ticker-label">{ label.clone() }</p> }
+            // The bar is drawn by a <progress> element so no inline style is
+            // needed (strict CSP); the ARIA progressbar carries the values.
+            <div class="ticker-bar" role="progressbar"
+                aria-valuemin="0"
+                aria-valuemax={t.goal.to_string()}
+                aria-valuenow={now.to_string()}
+                aria-valuetext={summary.clone()}
+                aria-label={summary.clone()}>
+                <progress aria-hidden="true" max={t.goal.to_string()} value={now.to_string()}></progress>
+            </div>
+            <p class="ticker-amounts">
+                if reached {
+                    <strong>{ lang.strings().goal_reached }</strong>{ " " }
+                }
+                { summary }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! The donate link: the publisher's CTA URL with the reader's choice and
+//! campaign attribution added to whatever query it already has.
+
+use crate::model::FrequencyId;
+
+/// Everything that goes into one donate link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DonateChoice<'a> {
+    pub amount: f64,
+    pub frequency: FrequencyId,
+    pub currency: &'a str,
+    /// The partner site's host: `utm_source`.
+    pub partner_host: Option<&'a str>,
+    /// The article `id`: `utm_campaign`.
+    pub campaign: Option<&'a str>,
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters kept).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+/// Appends `params` to `url`'s query, keeping any fragment at the end.
+pub fn with_query(url: &str, params: &[(&str, &str)]) -> String {
+    let (base, fragment) = match url.find('#') {
+        Some(i) => url.split_at(i),
+        None => (url, ""),
+    };
+    let mut out = String::with_capacity(url.len() + 128);
+    out.push_str(base);
+    let mut sep = if !base.contains('?') {
+        '?'
+    } else if base.ends_with('?') || base.ends_with('&') {
+        '\0'
+    } else {
+        '&'
+    };
+    for (name, value) in params {
+        if sep != '\0' {
+            out.push(sep);
+        }
+        sep = '&';
+        out.push_str(&encode_component(name));
+        out.push('=');
+        out.push_str(&encode_component(value));
+    }
+    out.push_str(fragment);
+    out
+}
+
+/// The CTA URL with `amount`, `frequency`, `currency` and the UTM fields.
+pub fn donate_href(cta_url: &str, choice: &DonateChoice<'_>) -> String {
+    let amount = format!("{}", choice.amount);
+    let mut params = vec![
+        ("amount", amount.as_str()),
+        ("frequency", choice.frequency.as_str()),
+        ("currency", choice.currency),
+    ];
+    if let Some(host) = choice.partner_host.filter(|h| !h.is_empty()) {
+        params.push(("utm_source", host));
+    }
+    params.push(("utm_medium", "article-embed"));
+    if let Some(campaign) = choice.campaign.filter(|c| !c.is_empty()) {
+        params.push(("utm_campaign", campaign));
+    }
+    with_query(cta_url, &params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choice() -> DonateChoice<'static> {
+        DonateChoice {
+            amount: 10.0,
+            frequency: FrequencyId::Monthly,
+            currency: "USD",
+            partner_host: Some("partner.example"),
+            campaign: Some("four-officers-prosecuted"),
+        }
+    }
+
+    #[test]
+    fn link_table() {
+        let tail = "amount=10&frequency=monthly&currency=USD&utm_source=partner.example&utm_medium=article-embed&utm_campaign=four-officers-prosecuted";
+        let cases = [
+            ("https://news.example/donate", format!("https://news.example/donate?{tail}")),
+            ("https://news.example/donate?ref=x", format!("https://news.example/donate?ref=x&{tail}")),
+            ("https://news.example/donate?", format!("https://news.example/donate?{tail}")),
+            ("https://news.example/donate?a=1&", format!("https://news.example/donate?a=1&{tail}")),
+            ("https://news.example/donate#form", format!("https://news.example/donate?{tail}#form")),
+            ("https://news.example/d?x=1#f", format!("https://news.example/d?x=1&{tail}#f")),
+        ];
+        for (cta, expected) in cases {
+            assert_eq!(donate_href(cta, &choice()), expected, "{cta}");
+        }
+    }
+
+    #[test]
+    fn values_are_percent_encoded() {
+        let c = DonateChoice { campaign: Some("a b&c=d/é"), amount: 2.5, ..choice() };
+        let href = donate_href("https://news.example/d", &c);
+        assert!(href.contains("amount=2.5&"), "{href}");
+        assert!(href.ends_with("utm_campaign=a%20b%26c%3Dd%2F%C3%A9"), "{href}");
+    }
+
+    #[test]
+    fn missing_host_and_campaign_are_left_out() {
+        let c = DonateChoice { partner_host: None, campaign: None, ..choice() };
+        assert_eq!(
+            donate_href("https://news.example/d", &c),
+            "https://news.example/d?amount=10&frequency=monthly&currency=USD&utm_medium=article-embed"
+        );
+    }
+}

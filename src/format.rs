@@ -1,0 +1,121 @@
+//! Dates, numbers and money for the UI language.
+//!
+//! The same functions serve every render path (browser and server), so a
+//! pre-rendered fallback and the live widget always print the same text.
+
+use crate::i18n::Lang;
+use crate::time::CivilDate;
+
+/// Non-breaking space: keeps "200 ₽" and "10 000" on one line.
+const NBSP: char = '\u{a0}';
+
+/// "January 11, 2012" / "11 января 2012 г."
+pub fn date(d: CivilDate, lang: Lang) -> String {
+    let month = lang.strings().months[usize::from(d.month.clamp(1, 12)) - 1];
+    match lang {
+        Lang::En => format!("{month} {}, {}", d.day, d.year),
+        Lang::Ru => format!("{} {month} {}{NBSP}г.", d.day, d.year),
+    }
+}
+
+/// A number with grouping, and two decimals only when it has cents:
+/// "10,000", "2.50" / "10 000", "2,50".
+pub fn number(n: f64, lang: Lang) -> String {
+    let (group, decimal) = match lang {
+        Lang::En => (',', '.'),
+        Lang::Ru => (NBSP, ','),
+    };
+    let negative = n < 0.0;
+    let cents_total = (n.abs() * 100.0).round();
+    if !cents_total.is_finite() || cents_total > 1e17 {
+        return String::from("—");
+    }
+    let cents_total = cents_total as u64;
+    let whole = cents_total / 100;
+    let cents = cents_total % 100;
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + 8);
+    if negative && cents_total > 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        let left = digits.len() - i;
+        // Russian convention leaves four-digit numbers ungrouped.
+        let grouped = lang == Lang::En || digits.len() > 4;
+        if i > 0 && left % 3 == 0 && grouped {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    if cents > 0 {
+        out.push(decimal);
+        out.push_str(&format!("{cents:02}"));
+    }
+    out
+}
+
+fn symbol(currency: &str) -> Option<&'static str> {
+    Some(match currency {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "RUB" => "₽",
+        _ => return None,
+    })
+}
+
+/// An amount of money: "$2", "€2", "£2", "₽200" / "2 $", "2 €", "200 ₽";
+/// other currencies by code: "CHF 5" / "5 CHF".
+pub fn money(amount: f64, currency: &str, lang: Lang) -> String {
+    let n = number(amount, lang);
+    let sign = symbol(currency);
+    match (lang, sign) {
+        (Lang::En, Some(s)) => format!("{s}{n}"),
+        (Lang::En, None) => format!("{currency}{NBSP}{n}"),
+        (Lang::Ru, s) => format!("{n}{NBSP}{}", s.unwrap_or(currency)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_table() {
+        let nb = |s: &str| s.replace(' ', "\u{a0}");
+        let cases: &[(f64, &str, Lang, &str)] = &[
+            (2.0, "USD", Lang::En, "$2"),
+            (2.0, "EUR", Lang::En, "€2"),
+            (2.0, "GBP", Lang::En, "£2"),
+            (200.0, "RUB", Lang::En, "₽200"),
+            (2.5, "USD", Lang::En, "$2.50"),
+            (10_000.0, "USD", Lang::En, "$10,000"),
+            (5.0, "CHF", Lang::En, "CHF 5"),
+            (2.0, "USD", Lang::Ru, "2 $"),
+            (2.0, "EUR", Lang::Ru, "2 €"),
+            (2.0, "GBP", Lang::Ru, "2 £"),
+            (200.0, "RUB", Lang::Ru, "200 ₽"),
+            (2.5, "RUB", Lang::Ru, "2,50 ₽"),
+            (10_000.0, "RUB", Lang::Ru, "10 000 ₽"),
+            (1_000.0, "RUB", Lang::Ru, "1000 ₽"),
+            (1_234_567.0, "USD", Lang::En, "$1,234,567"),
+        ];
+        for (amount, cur, lang, expected) in cases {
+            assert_eq!(money(*amount, cur, *lang), nb(expected), "{amount} {cur} {lang:?}");
+        }
+    }
+
+    #[test]
+    fn dates_in_both_languages() {
+        let d = CivilDate { year: 2012, month: 1, day: 11 };
+        assert_eq!(date(d, Lang::En), "January 11, 2012");
+        assert_eq!(date(d, Lang::Ru), "11 января 2012\u{a0}г.");
+    }
+
+    #[test]
+    fn absurd_numbers_do_not_panic() {
+        assert_eq!(number(f64::INFINITY, Lang::En), "—");
+        assert_eq!(number(1e300, Lang::Ru), "—");
+        assert_eq!(number(-0.001, Lang::En), "0");
+    }
+}

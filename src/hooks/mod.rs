@@ -1,0 +1,10 @@
+//! Hooks: the only place components reach side effects, and only through
+//! what the embed layer (or a test) provides.
+
+mod use_snooze;
+pub use use_snooze::{use_snooze, UseSnooze};
+
+#[cfg(target_arch = "wasm32")]
+mod use_article;
+#[cfg(target_arch = "wasm32")]
+pub use use_article::{use_article, LoadState};

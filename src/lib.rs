@@ -1,0 +1,32 @@
+//! article-embed: an article widget that any site embeds with one script tag.
+//!
+//! The crate has three layers (see ARCHITECTURE.md):
+//! - the model ([`model`], [`parse`], [`url_policy`], [`time`], [`format`],
+//!   [`i18n`], [`snooze`], [`donate`], [`config`], [`error`]): plain data and
+//!   pure functions that build and test natively;
+//! - the Yew [`components`] and [`hooks`] that render a parsed article;
+//! - the browser-only embed layer (`web`), which reads a placeholder's
+//!   options, attaches the shadow root, fetches, mounts and emits events.
+
+pub mod config;
+pub mod donate;
+pub mod error;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod parse;
+pub mod snooze;
+pub mod time;
+pub mod url_policy;
+
+pub mod components;
+pub mod hooks;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// The widget's stylesheet, adopted by every shadow root on a page.
+pub const STYLESHEET: &str = include_str!("../styles/widget.css");
+
+/// The version reported as `window.ArticleEmbed.version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

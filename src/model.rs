@@ -1,0 +1,239 @@
+//! The article as the widget renders it: plain, already-validated data.
+//!
+//! Nothing here touches the browser or does I/O. Values in these types have
+//! passed [`crate::parse`]: every URL is allowlisted and absolute, every date
+//! parsed, every string is text (never HTML).
+
+use crate::time::Timestamp;
+
+/// One article, as described by article JSON v1.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Article {
+    pub id: Option<String>,
+    /// Canonical URL of the article on the publisher's site.
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub publisher: Option<Publisher>,
+    pub section: Option<String>,
+    pub headline: String,
+    pub standfirst: Option<String>,
+    pub dateline: Option<String>,
+    pub date_published: Option<Timestamp>,
+    pub date_modified: Option<Timestamp>,
+    pub authors: Vec<Author>,
+    pub image: Option<Image>,
+    pub notices: Vec<Notice>,
+    pub body: Vec<Block>,
+    pub related: Vec<Related>,
+    pub donation: Option<Donation>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Publisher {
+    pub name: String,
+    pub url: Option<String>,
+    pub logo: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Author {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    pub src: String,
+    /// Empty when the JSON gives none: the image is then decorative.
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// A run of inline text with optional emphasis and link.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Inline {
+    pub text: String,
+    pub strong: bool,
+    pub em: bool,
+    pub href: Option<String>,
+}
+
+impl Inline {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Inline { text: text.into(), ..Inline::default() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+    /// Level 2 to 4: the headline is the article's only level 1.
+    Heading { level: u8, content: Vec<Inline> },
+    Quote { content: Vec<Inline>, cite: Option<String> },
+    List { ordered: bool, items: Vec<Vec<Inline>> },
+    Image(Image),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub headline: String,
+    pub url: Option<String>,
+    pub image: Option<String>,
+    pub date_published: Option<Timestamp>,
+}
+
+/// The reader-revenue ask and its optional banner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Donation {
+    pub banner: Option<Banner>,
+    pub heading: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub highlight: Option<String>,
+    /// ISO 4217 code, upper case.
+    pub currency: String,
+    pub frequencies: Vec<Frequency>,
+    pub cta: Option<Cta>,
+    pub ticker: Option<Ticker>,
+    pub payment_methods: Vec<PaymentMethod>,
+    pub remind_later: Option<RemindLater>,
+    pub placement: Placement,
+    pub frequency_cap: Option<FrequencyCap>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Banner {
+    pub text: String,
+    pub cta: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FrequencyId {
+    OneOff,
+    Monthly,
+    Annual,
+}
+
+impl FrequencyId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FrequencyId::OneOff => "one-off",
+            FrequencyId::Monthly => "monthly",
+            FrequencyId::Annual => "annual",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "one-off" => Some(FrequencyId::OneOff),
+            "monthly" => Some(FrequencyId::Monthly),
+            "annual" => Some(FrequencyId::Annual),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frequency {
+    pub id: FrequencyId,
+    pub amounts: Vec<f64>,
+    pub default: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cta {
+    /// The link text; the UI language's "Support us" when absent.
+    pub label: Option<String>,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ticker {
+    pub raised: f64,
+    pub goal: f64,
+    pub label: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaymentMethod {
+    Visa,
+    Mastercard,
+    Amex,
+    Paypal,
+    ApplePay,
+    GooglePay,
+    Card,
+}
+
+impl PaymentMethod {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "visa" => PaymentMethod::Visa,
+            "mastercard" => PaymentMethod::Mastercard,
+            "amex" => PaymentMethod::Amex,
+            "paypal" => PaymentMethod::Paypal,
+            "apple-pay" => PaymentMethod::ApplePay,
+            "google-pay" => PaymentMethod::GooglePay,
+            "card" => PaymentMethod::Card,
+            _ => return None,
+        })
+    }
+
+    /// The accessible name of the badge.
+    pub fn name(self) -> &'static str {
+        match self {
+            PaymentMethod::Visa => "Visa",
+            PaymentMethod::Mastercard => "Mastercard",
+            PaymentMethod::Amex => "American Express",
+            PaymentMethod::Paypal => "PayPal",
+            PaymentMethod::ApplePay => "Apple Pay",
+            PaymentMethod::GooglePay => "Google Pay",
+            PaymentMethod::Card => "Card",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemindLater {
+    pub prompt: Option<String>,
+    /// The button text; the UI language's "Remind me later" when absent.
+    pub label: Option<String>,
+    pub days: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    End,
+    /// After the Nth paragraph (1-based); past the last, it falls back to the end.
+    AfterParagraph(u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrequencyCap {
+    pub views: u32,
+    pub days: u32,
+}
+
+impl Article {
+    /// The paragraphs' text, concatenated run by run (for tests and summaries).
+    pub fn paragraph_texts(&self) -> impl Iterator<Item = String> + '_ {
+        self.body.iter().filter_map(|block| match block {
+            Block::Paragraph(runs) => Some(runs.iter().map(|r| r.text.as_str()).collect()),
+            _ => None,
+        })
+    }
+}

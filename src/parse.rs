@@ -1,0 +1,654 @@
+//! Article JSON v1 → [`Article`]: parsing and validation in one walk.
+//!
+//! Strict where the contract is strict (required fields, types, version,
+//! limits), tolerant where it is tolerant (unknown fields ignored, unknown
+//! block types skipped, absent optional fields). Every problem is reported
+//! with its JSON path, all of them, not only the first; things that are
+//! dropped rather than refused (a disallowed URL, an unparseable date) are
+//! warnings.
+
+use serde_json::{Map, Value};
+
+use crate::error::{LoadError, Problem};
+use crate::model::*;
+use crate::time::parse_rfc3339;
+use crate::url_policy::{allow, UrlUse};
+
+/// Larger responses are refused (a `schema` error), as the contract says.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+/// Longer bodies are refused (a `schema` error), as the contract says.
+pub const MAX_BLOCKS: usize = 5_000;
+/// The article format version this code reads.
+pub const VERSION: u64 = 1;
+
+/// A valid article and what was dropped or ignored on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub article: Article,
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses article JSON text. `source_url` is the absolute URL the JSON was
+/// fetched from; relative URLs in the article resolve against it.
+pub fn parse_article(text: &str, source_url: Option<&str>) -> Result<Parsed, LoadError> {
+    if text.len() > MAX_BYTES {
+        return Err(LoadError::Schema(vec![Problem {
+            path: String::new(),
+            message: format!("the article JSON is {} bytes; at most {MAX_BYTES} render", text.len()),
+        }]));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Json(e.to_string()))?;
+    from_value(&value, source_url)
+}
+
+/// Validates an already-parsed JSON value.
+pub fn from_value(value: &Value, source_url: Option<&str>) -> Result<Parsed, LoadError> {
+    let Some(root) = value.as_object() else {
+        return Err(LoadError::Schema(vec![Problem {
+            path: String::new(),
+            message: format!("the article must be a JSON object, found {}", type_name(value)),
+        }]));
+    };
+    match root.get("version") {
+        None => {}
+        Some(v) if v.as_u64() == Some(VERSION) => {}
+        Some(v) => {
+            let mut found = v.to_string();
+            if found.len() > 40 {
+                found = format!("{}…", found.chars().take(40).collect::<String>());
+            }
+            return Err(LoadError::Version(found));
+        }
+    }
+    let mut w = Walker { base: source_url, problems: Vec::new(), warnings: Vec::new() };
+    let article = w.article(root);
+    if w.problems.is_empty() {
+        Ok(Parsed { article, warnings: w.warnings })
+    } else {
+        Err(LoadError::Schema(w.problems))
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn key_path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+fn index_path(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}
+
+type Obj = Map<String, Value>;
+
+struct Walker<'a> {
+    base: Option<&'a str>,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+impl Walker<'_> {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.to_owned(), message: message.into() });
+    }
+
+    fn warn(&mut self, path: &str, message: impl Into<String>) {
+        self.warnings.push(Problem { path: path.to_owned(), message: message.into() });
+    }
+
+    fn wrong_type(&mut self, path: &str, expected: &str, found: &Value) {
+        self.problem(path, format!("expected {expected}, found {}", type_name(found)));
+    }
+
+    /// An optional field: absent and `null` are both "not given".
+    fn field<'v>(obj: &'v Obj, key: &str) -> Option<&'v Value> {
+        obj.get(key).filter(|v| !v.is_null())
+    }
+
+    fn opt_string(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<String> {
+        let v = Self::field(obj, key)?;
+        match v.as_str() {
+            Some(s) if s.trim().is_empty() => None,
+            Some(s) => Some(s.to_owned()),
+            None => {
+                self.wrong_type(&key_path(parent, key), "a string", v);
+                None
+            }
+        }
+    }
+
+    fn req_string(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<String> {
+        let path = key_path(parent, key);
+        match Self::field(obj, key) {
+            None => {
+                self.problem(&path, "is required");
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.problem(&path, "must not be empty");
+                None
+            }
+            Some(_) => self.opt_string(obj, key, parent),
+        }
+    }
+
+    fn opt_url(&mut self, obj: &Obj, key: &str, parent: &str, usage: UrlUse) -> Option<String> {
+        let raw = self.opt_string(obj, key, parent)?;
+        self.check_url(&raw, &key_path(parent, key), usage)
+    }
+
+    fn check_url(&mut self, raw: &str, path: &str, usage: UrlUse) -> Option<String> {
+        match allow(raw, self.base, usage) {
+            Ok(url) => Some(url),
+            Err(why) => {
+                self.warn(path, format!("URL dropped: {why}"));
+                None
+            }
+        }
+    }
+
+    fn opt_bool(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<bool> {
+        let v = Self::field(obj, key)?;
+        let b = v.as_bool();
+        if b.is_none() {
+            self.wrong_type(&key_path(parent, key), "true or false", v);
+        }
+        b
+    }
+
+    /// A finite, non-negative number.
+    fn opt_amount(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<f64> {
+        let v = Self::field(obj, key)?;
+        self.amount(v, &key_path(parent, key))
+    }
+
+    fn amount(&mut self, v: &Value, path: &str) -> Option<f64> {
+        match v.as_f64() {
+            Some(n) if n.is_finite() && n >= 0.0 => Some(n),
+            Some(_) => {
+                self.problem(path, "must be a number of at least 0");
+                None
+            }
+            None => {
+                self.wrong_type(path, "a number", v);
+                None
+            }
+        }
+    }
+
+    /// A whole number in `min..=max`.
+    fn opt_count(&mut self, obj: &Obj, key: &str, parent: &str, min: u64, max: u64) -> Option<u32> {
+        let v = Self::field(obj, key)?;
+        let path = key_path(parent, key);
+        match v.as_u64() {
+            Some(n) if (min..=max).contains(&n) => u32::try_from(n).ok(),
+            _ if v.is_number() => {
+                self.problem(&path, format!("must be a whole number from {min} to {max}"));
+                None
+            }
+            _ => {
+                self.wrong_type(&path, "a whole number", v);
+                None
+            }
+        }
+    }
+
+    fn opt_object<'v>(&mut self, obj: &'v Obj, key: &str, parent: &str) -> Option<&'v Obj> {
+        let v = Self::field(obj, key)?;
+        let o = v.as_object();
+        if o.is_none() {
+            self.wrong_type(&key_path(parent, key), "an object", v);
+        }
+        o
+    }
+
+    fn opt_array<'v>(&mut self, obj: &'v Obj, key: &str, parent: &str) -> Option<&'v Vec<Value>> {
+        let v = Self::field(obj, key)?;
+        let a = v.as_array();
+        if a.is_none() {
+            self.wrong_type(&key_path(parent, key), "an array", v);
+        }
+        a
+    }
+
+    /// Elements of an array that must hold objects, with their paths.
+    fn objects<'v>(&mut self, items: &'v [Value], parent: &str) -> Vec<(String, &'v Obj)> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = index_path(parent, i);
+            match item.as_object() {
+                Some(o) => out.push((path, o)),
+                None => self.wrong_type(&path, "an object", item),
+            }
+        }
+        out
+    }
+
+    fn opt_date(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<crate::time::Timestamp> {
+        let raw = self.opt_string(obj, key, parent)?;
+        let parsed = parse_rfc3339(&raw);
+        if parsed.is_none() {
+            self.warn(&key_path(parent, key), "not an RFC 3339 date; it is not shown");
+        }
+        parsed
+    }
+
+    fn article(&mut self, root: &Obj) -> Article {
+        let headline = self.req_string(root, "headline", "").unwrap_or_default();
+        let body = match Self::field(root, "body") {
+            None => {
+                self.problem("body", "is required");
+                Vec::new()
+            }
+            Some(Value::Array(blocks)) if blocks.len() > MAX_BLOCKS => {
+                self.problem("body", format!("has {} blocks; at most {MAX_BLOCKS} render", blocks.len()));
+                Vec::new()
+            }
+            Some(Value::Array(blocks)) => self.body(blocks),
+            Some(other) => {
+                self.wrong_type("body", "an array of blocks", other);
+                Vec::new()
+            }
+        };
+        Article {
+            id: self.opt_string(root, "id", ""),
+            url: self.opt_url(root, "url", "", UrlUse::Link),
+            lang: self.opt_string(root, "lang", ""),
+            publisher: self.opt_object(root, "publisher", "").and_then(|p| self.publisher(p)),
+            section: self.opt_string(root, "section", ""),
+            headline,
+            standfirst: self.opt_string(root, "standfirst", ""),
+            dateline: self.opt_string(root, "dateline", ""),
+            date_published: self.opt_date(root, "datePublished", ""),
+            date_modified: self.opt_date(root, "dateModified", ""),
+            authors: self.authors(root),
+            image: self.opt_object(root, "image", "").and_then(|i| self.image(i, "image")),
+            notices: self.notices(root),
+            body,
+            related: self.related(root),
+            donation: self.opt_object(root, "donation", "").and_then(|d| self.donation(d)),
+        }
+    }
+
+    fn publisher(&mut self, obj: &Obj) -> Option<Publisher> {
+        let name = self.req_string(obj, "name", "publisher")?;
+        Some(Publisher {
+            name,
+            url: self.opt_url(obj, "url", "publisher", UrlUse::Link),
+            logo: self.opt_url(obj, "logo", "publisher", UrlUse::Image),
+        })
+    }
+
+    fn authors(&mut self, root: &Obj) -> Vec<Author> {
+        let Some(items) = self.opt_array(root, "authors", "") else { return Vec::new() };
+        let mut out = Vec::new();
+        for (path, obj) in self.objects(items, "authors") {
+            if let Some(name) = self.req_string(obj, "name", &path) {
+                let url = self.opt_url(obj, "url", &path, UrlUse::Link);
+                out.push(Author { name, url });
+            }
+        }
+        out
+    }
+
+    fn image(&mut self, obj: &Obj, path: &str) -> Option<Image> {
+        let raw = self.req_string(obj, "src", path)?;
+        let src = self.check_url(&raw, &key_path(path, "src"), UrlUse::Image);
+        let alt = self.opt_string(obj, "alt", path).unwrap_or_default();
+        let caption = self.opt_string(obj, "caption", path);
+        let credit = self.opt_string(obj, "credit", path);
+        let width = self.opt_count(obj, "width", path, 1, 20_000);
+        let height = self.opt_count(obj, "height", path, 1, 20_000);
+        Some(Image { src: src?, alt, caption, credit, width, height })
+    }
+
+    fn notices(&mut self, root: &Obj) -> Vec<Notice> {
+        let Some(items) = self.opt_array(root, "notices", "") else { return Vec::new() };
+        let mut out = Vec::new();
+        for (path, obj) in self.objects(items, "notices") {
+            let kind = match self.opt_string(obj, "kind", &path).as_deref() {
+                None | Some("info") => NoticeKind::Info,
+                Some("warning") => NoticeKind::Warning,
+                Some(other) => {
+                    self.warn(&key_path(&path, "kind"), format!("unknown notice kind \"{other}\"; shown as info"));
+                    NoticeKind::Info
+                }
+            };
+            if let Some(text) = self.req_string(obj, "text", &path) {
+                out.push(Notice { kind, text });
+            }
+        }
+        out
+    }
+
+    fn body(&mut self, blocks: &[Value]) -> Vec<Block> {
+        let mut out = Vec::with_capacity(blocks.len());
+        for (path, obj) in self.objects(blocks, "body") {
+            let kind = match Self::field(obj, "type") {
+                Some(Value::String(s)) => s.as_str(),
+                Some(other) => {
+                    self.wrong_type(&key_path(&path, "type"), "a string", other);
+                    continue;
+                }
+                None => {
+                    self.problem(&key_path(&path, "type"), "is required");
+                    continue;
+                }
+            };
+            let block = match kind {
+                "paragraph" => self.content(obj, &path).map(Block::Paragraph),
+                "heading" => self.heading(obj, &path),
+                "quote" => self.content(obj, &path).map(|content| Block::Quote {
+                    content,
+                    cite: self.opt_string(obj, "cite", &path),
+                }),
+                "list" => self.list(obj, &path),
+                "image" => self.image(obj, &path).map(Block::Image),
+                other => {
+                    self.warn(&path, format!("unknown block type \"{other}\" skipped"));
+                    None
+                }
+            };
+            out.extend(block);
+        }
+        out
+    }
+
+    fn heading(&mut self, obj: &Obj, path: &str) -> Option<Block> {
+        let level = match Self::field(obj, "level") {
+            None => 2,
+            Some(v) => match v.as_u64() {
+                Some(n @ 2..=4) => n as u8,
+                Some(n @ (0 | 1)) => {
+                    self.warn(&key_path(path, "level"), format!("level {n} shown as 2 (the headline is level 1)"));
+                    2
+                }
+                Some(n) => {
+                    self.warn(&key_path(path, "level"), format!("level {n} shown as 4"));
+                    4
+                }
+                None => {
+                    self.wrong_type(&key_path(path, "level"), "a whole number from 2 to 4", v);
+                    return None;
+                }
+            },
+        };
+        let content = self.content(obj, path)?;
+        Some(Block::Heading { level, content })
+    }
+
+    fn list(&mut self, obj: &Obj, path: &str) -> Option<Block> {
+        let ordered = self.opt_bool(obj, "ordered", path).unwrap_or(false);
+        let items_path = key_path(path, "items");
+        let items = match Self::field(obj, "items") {
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(&items_path, "an array", other);
+                return None;
+            }
+            None => {
+                self.problem(&items_path, "is required");
+                return None;
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.extend(self.inlines(item, &index_path(&items_path, i)));
+        }
+        Some(Block::List { ordered, items: out })
+    }
+
+    /// A block's `content` (required).
+    fn content(&mut self, obj: &Obj, path: &str) -> Option<Vec<Inline>> {
+        let content_path = key_path(path, "content");
+        match Self::field(obj, "content") {
+            Some(v) => self.inlines(v, &content_path),
+            None => {
+                self.problem(&content_path, "is required");
+                None
+            }
+        }
+    }
+
+    /// Inline content: an array of strings and `{text, marks?, href?}` runs.
+    fn inlines(&mut self, v: &Value, path: &str) -> Option<Vec<Inline>> {
+        let Some(items) = v.as_array() else {
+            self.wrong_type(path, "an array of text runs", v);
+            return None;
+        };
+        let mut runs = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let run_path = index_path(path, i);
+            match item {
+                Value::String(s) => runs.push(Inline::plain(s.as_str())),
+                Value::Object(o) => runs.extend(self.run(o, &run_path)),
+                other => self.wrong_type(&run_path, "a string or a text run object", other),
+            }
+        }
+        Some(runs)
+    }
+
+    fn run(&mut self, obj: &Obj, path: &str) -> Option<Inline> {
+        let text_path = key_path(path, "text");
+        let text = match Self::field(obj, "text") {
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => {
+                self.wrong_type(&text_path, "a string", other);
+                return None;
+            }
+            None => {
+                self.problem(&text_path, "is required");
+                return None;
+            }
+        };
+        let mut run = Inline::plain(text);
+        if let Some(marks) = self.opt_array(obj, "marks", path) {
+            for (i, mark) in marks.iter().enumerate() {
+                match mark.as_str() {
+                    Some("strong") => run.strong = true,
+                    Some("em") => run.em = true,
+                    Some(other) => self.warn(&index_path(&key_path(path, "marks"), i), format!("unknown mark \"{other}\" ignored")),
+                    None => self.wrong_type(&index_path(&key_path(path, "marks"), i), "a string", mark),
+                }
+            }
+        }
+        run.href = self.opt_url(obj, "href", path, UrlUse::InlineLink);
+        Some(run)
+    }
+
+    fn related(&mut self, root: &Obj) -> Vec<Related> {
+        let Some(items) = self.opt_array(root, "related", "") else { return Vec::new() };
+        let mut out = Vec::new();
+        for (path, obj) in self.objects(items, "related") {
+            let Some(headline) = self.req_string(obj, "headline", &path) else { continue };
+            out.push(Related {
+                headline,
+                url: self.opt_url(obj, "url", &path, UrlUse::Link),
+                image: self.opt_url(obj, "image", &path, UrlUse::Image),
+                date_published: self.opt_date(obj, "datePublished", &path),
+            });
+        }
+        out
+    }
+
+    fn donation(&mut self, obj: &Obj) -> Option<Donation> {
+        const P: &str = "donation";
+        let banner = self.opt_object(obj, "banner", P).and_then(|b| {
+            let path = key_path(P, "banner");
+            let text = self.req_string(b, "text", &path)?;
+            Some(Banner { text, cta: self.opt_string(b, "cta", &path) })
+        });
+        let paragraphs = match self.opt_array(obj, "paragraphs", P) {
+            None => Vec::new(),
+            Some(items) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match item.as_str() {
+                        Some(s) => out.push(s.to_owned()),
+                        None => self.wrong_type(&index_path(&key_path(P, "paragraphs"), i), "a string", item),
+                    }
+                }
+                out
+            }
+        };
+        let currency = match self.opt_string(obj, "currency", P) {
+            None => "USD".to_owned(),
+            Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) => c.to_ascii_uppercase(),
+            Some(c) => {
+                self.problem(&key_path(P, "currency"), format!("\"{c}\" is not an ISO 4217 currency code"));
+                "USD".to_owned()
+            }
+        };
+        let cta = self.opt_object(obj, "cta", P).and_then(|c| {
+            let path = key_path(P, "cta");
+            let raw = self.req_string(c, "url", &path)?;
+            let label = self.opt_string(c, "label", &path);
+            let url = self.check_url(&raw, &key_path(&path, "url"), UrlUse::Link)?;
+            Some(Cta { label, url })
+        });
+        let ticker = self.opt_object(obj, "ticker", P).and_then(|t| {
+            let path = key_path(P, "ticker");
+            let raised = self.opt_amount(t, "raised", &path);
+            let goal = self.opt_amount(t, "goal", &path);
+            let label = self.opt_string(t, "label", &path);
+            match (raised, goal) {
+                (Some(raised), Some(goal)) if goal > 0.0 => Some(Ticker { raised, goal, label }),
+                (Some(_), Some(_)) => {
+                    self.problem(&key_path(&path, "goal"), "must be greater than 0");
+                    None
+                }
+                (r, g) => {
+                    if r.is_none() && t.get("raised").is_none() {
+                        self.problem(&key_path(&path, "raised"), "is required");
+                    }
+                    if g.is_none() && t.get("goal").is_none() {
+                        self.problem(&key_path(&path, "goal"), "is required");
+                    }
+                    None
+                }
+            }
+        });
+        let payment_methods = match self.opt_array(obj, "paymentMethods", P) {
+            None => Vec::new(),
+            Some(items) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let path = index_path(&key_path(P, "paymentMethods"), i);
+                    match item.as_str().map(|s| (s, PaymentMethod::parse(s))) {
+                        Some((_, Some(m))) if !out.contains(&m) => out.push(m),
+                        Some((_, Some(_))) => {}
+                        Some((s, None)) => self.warn(&path, format!("unknown payment method \"{s}\" ignored")),
+                        None => self.wrong_type(&path, "a string", item),
+                    }
+                }
+                out
+            }
+        };
+        let remind_later = self.opt_object(obj, "remindLater", P).map(|r| {
+            let path = key_path(P, "remindLater");
+            RemindLater {
+                prompt: self.opt_string(r, "prompt", &path),
+                label: self.opt_string(r, "label", &path),
+                days: self.opt_count(r, "days", &path, 1, 3650).unwrap_or(30),
+            }
+        });
+        let frequency_cap = self.opt_object(obj, "frequencyCap", P).and_then(|c| {
+            let path = key_path(P, "frequencyCap");
+            let views = self.opt_count(c, "views", &path, 1, 10_000);
+            let days = self.opt_count(c, "days", &path, 1, 3650);
+            Some(FrequencyCap { views: views?, days: days.unwrap_or(30) })
+        });
+        Some(Donation {
+            banner,
+            heading: self.opt_string(obj, "heading", P),
+            paragraphs,
+            highlight: self.opt_string(obj, "highlight", P),
+            currency,
+            frequencies: self.frequencies(obj),
+            cta,
+            ticker,
+            payment_methods,
+            remind_later,
+            placement: self.placement(obj),
+            frequency_cap,
+        })
+    }
+
+    fn frequencies(&mut self, obj: &Obj) -> Vec<Frequency> {
+        let Some(items) = self.opt_array(obj, "frequencies", "donation") else { return Vec::new() };
+        let mut out: Vec<Frequency> = Vec::new();
+        for (path, f) in self.objects(items, "donation.frequencies") {
+            let Some(id_raw) = self.req_string(f, "id", &path) else { continue };
+            let Some(id) = FrequencyId::parse(&id_raw) else {
+                self.warn(&key_path(&path, "id"), format!("unknown frequency \"{id_raw}\" skipped (use one-off, monthly or annual)"));
+                continue;
+            };
+            if out.iter().any(|seen| seen.id == id) {
+                self.warn(&key_path(&path, "id"), format!("frequency \"{id_raw}\" repeated; skipped"));
+                continue;
+            }
+            let amounts_path = key_path(&path, "amounts");
+            let mut amounts = Vec::new();
+            match Self::field(f, "amounts") {
+                Some(Value::Array(values)) => {
+                    for (i, v) in values.iter().enumerate() {
+                        match self.amount(v, &index_path(&amounts_path, i)) {
+                            Some(a) if a > 0.0 => amounts.push(a),
+                            Some(_) => self.problem(&index_path(&amounts_path, i), "must be greater than 0"),
+                            None => {}
+                        }
+                    }
+                }
+                Some(other) => self.wrong_type(&amounts_path, "an array of numbers", other),
+                None => self.problem(&amounts_path, "is required"),
+            }
+            let default = self.opt_amount(f, "default", &path).and_then(|d| {
+                if amounts.contains(&d) {
+                    Some(d)
+                } else {
+                    self.warn(&key_path(&path, "default"), "is not one of the amounts; ignored");
+                    None
+                }
+            });
+            if !amounts.is_empty() {
+                out.push(Frequency { id, amounts, default });
+            }
+        }
+        out
+    }
+
+    fn placement(&mut self, obj: &Obj) -> Placement {
+        let path = "donation.placement";
+        match Self::field(obj, "placement") {
+            None => Placement::End,
+            Some(Value::String(s)) if s == "end" => Placement::End,
+            Some(Value::Object(o)) if o.contains_key("afterParagraph") => {
+                match self.opt_count(o, "afterParagraph", path, 1, 100_000) {
+                    Some(n) => Placement::AfterParagraph(n),
+                    None => Placement::End,
+                }
+            }
+            Some(other) => {
+                self.problem(path, format!("expected \"end\" or {{\"afterParagraph\": N}}, found {}", type_name(other)));
+                Placement::End
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

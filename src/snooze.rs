@@ -1,0 +1,208 @@
+//! When the donation ask may show: "Remind me later" and the frequency cap.
+//!
+//! Pure logic over two small traits, a [`Clock`] and a [`Store`], so tests
+//! inject a fake clock and a storage that fails. The browser implementations
+//! (`Date.now`, `localStorage`) live in the embed layer.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::time::DAY_MS;
+
+pub trait Clock {
+    /// Milliseconds since the Unix epoch.
+    fn now_ms(&self) -> f64;
+}
+
+/// A string key-value store. Implementations never panic: a store that
+/// cannot read returns `None`; one that cannot write returns `false`.
+pub trait Store {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&self, key: &str, value: &str) -> bool;
+}
+
+/// A store that lives as long as the page: used with `data-dnt="true"` and
+/// when the browser's storage is unavailable.
+#[derive(Default)]
+pub struct MemoryStore(RefCell<HashMap<String, String>>);
+
+impl Store for MemoryStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().get(key).cloned()
+    }
+
+    fn set(&self, key: &str, value: &str) -> bool {
+        self.0.borrow_mut().insert(key.to_owned(), value.to_owned());
+        true
+    }
+}
+
+/// Tries the primary store first and keeps every write in memory as well,
+/// so a store that throws still behaves for the rest of the page's life.
+pub struct FallbackStore<S> {
+    pub primary: S,
+    pub memory: MemoryStore,
+}
+
+impl<S: Store> Store for FallbackStore<S> {
+    fn get(&self, key: &str) -> Option<String> {
+        self.memory.get(key).or_else(|| self.primary.get(key))
+    }
+
+    fn set(&self, key: &str, value: &str) -> bool {
+        self.memory.set(key, value);
+        self.primary.set(key, value)
+    }
+}
+
+/// The clock and store the components use, provided by the embed layer (or
+/// a test) through a Yew context.
+#[derive(Clone)]
+pub struct Services {
+    pub clock: Rc<dyn Clock>,
+    pub store: Rc<dyn Store>,
+}
+
+impl PartialEq for Services {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.clock, &other.clock) && Rc::ptr_eq(&self.store, &other.store)
+    }
+}
+
+/// What can be snoozed; the banner and the ask are snoozed separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Ask,
+    Banner,
+}
+
+/// Storage keys are scoped to the origin of the donation URL, so two
+/// publishers' asks on one partner site never share state.
+pub fn key(origin: &str, what: &str) -> String {
+    format!("article-embed:{what}:{origin}")
+}
+
+fn target_key(origin: &str, target: Target) -> String {
+    key(origin, if target == Target::Ask { "snooze" } else { "snooze-banner" })
+}
+
+/// When the snooze on `target` ends, if it is still in force.
+pub fn snoozed_until(store: &dyn Store, origin: &str, target: Target, now_ms: f64) -> Option<f64> {
+    let until: f64 = store.get(&target_key(origin, target))?.parse().ok()?;
+    (until.is_finite() && until > now_ms).then_some(until)
+}
+
+/// Snoozes `target` for `days` days from `now_ms`; returns the end. A store
+/// that cannot write is not an error: the caller hides the ask anyway.
+pub fn snooze(store: &dyn Store, origin: &str, target: Target, now_ms: f64, days: u32) -> f64 {
+    let until = now_ms + f64::from(days) * DAY_MS;
+    store.set(&target_key(origin, target), &format!("{until}"));
+    until
+}
+
+/// The showings of the ask recorded within the last `days` days.
+fn views_within(store: &dyn Store, origin: &str, now_ms: f64, days: u32) -> Vec<f64> {
+    let window_start = now_ms - f64::from(days) * DAY_MS;
+    store
+        .get(&key(origin, "views"))
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|v| v.parse::<f64>().ok())
+        .filter(|t| t.is_finite() && *t > window_start && *t <= now_ms)
+        .collect()
+}
+
+/// True when the ask has already been shown `views` times in the window.
+pub fn capped(store: &dyn Store, origin: &str, now_ms: f64, views: u32, days: u32) -> bool {
+    views_within(store, origin, now_ms, days).len() >= views as usize
+}
+
+/// Records one showing of the ask (forgetting those outside the window).
+pub fn record_view(store: &dyn Store, origin: &str, now_ms: f64, days: u32) {
+    let mut views = views_within(store, origin, now_ms, days);
+    views.push(now_ms);
+    let joined: Vec<String> = views.iter().map(|v| format!("{v}")).collect();
+    store.set(&key(origin, "views"), &joined.join(","));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORIGIN: &str = "https://news.example";
+    const T0: f64 = 1_700_000_000_000.0;
+
+    /// A store whose every read and write fails, like a blocked localStorage.
+    struct BrokenStore;
+    impl Store for BrokenStore {
+        fn get(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn set(&self, _: &str, _: &str) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn snooze_hides_for_the_given_days_then_expires() {
+        let store = MemoryStore::default();
+        assert_eq!(snoozed_until(&store, ORIGIN, Target::Ask, T0), None);
+        let until = snooze(&store, ORIGIN, Target::Ask, T0, 30);
+        assert_eq!(until, T0 + 30.0 * DAY_MS);
+        assert_eq!(snoozed_until(&store, ORIGIN, Target::Ask, T0 + 29.0 * DAY_MS), Some(until));
+        assert_eq!(snoozed_until(&store, ORIGIN, Target::Ask, until), None);
+    }
+
+    #[test]
+    fn banner_and_ask_are_snoozed_separately() {
+        let store = MemoryStore::default();
+        snooze(&store, ORIGIN, Target::Banner, T0, 30);
+        assert!(snoozed_until(&store, ORIGIN, Target::Banner, T0).is_some());
+        assert!(snoozed_until(&store, ORIGIN, Target::Ask, T0).is_none());
+    }
+
+    #[test]
+    fn snooze_is_scoped_to_the_donation_origin() {
+        let store = MemoryStore::default();
+        snooze(&store, ORIGIN, Target::Ask, T0, 30);
+        assert!(snoozed_until(&store, "https://other.example", Target::Ask, T0).is_none());
+    }
+
+    #[test]
+    fn garbage_in_storage_means_not_snoozed() {
+        let store = MemoryStore::default();
+        for junk in ["", "NaN", "inf", "soon", "1e999"] {
+            store.set(&target_key(ORIGIN, Target::Ask), junk);
+            assert_eq!(snoozed_until(&store, ORIGIN, Target::Ask, T0), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn broken_store_never_panics_and_never_snoozes() {
+        let until = snooze(&BrokenStore, ORIGIN, Target::Ask, T0, 7);
+        assert_eq!(until, T0 + 7.0 * DAY_MS);
+        assert_eq!(snoozed_until(&BrokenStore, ORIGIN, Target::Ask, T0), None);
+        record_view(&BrokenStore, ORIGIN, T0, 30);
+        assert!(!capped(&BrokenStore, ORIGIN, T0, 1, 30));
+    }
+
+    #[test]
+    fn fallback_store_remembers_when_primary_fails() {
+        let store = FallbackStore { primary: BrokenStore, memory: MemoryStore::default() };
+        snooze(&store, ORIGIN, Target::Ask, T0, 7);
+        assert!(snoozed_until(&store, ORIGIN, Target::Ask, T0).is_some());
+    }
+
+    #[test]
+    fn frequency_cap_counts_views_in_a_sliding_window() {
+        let store = MemoryStore::default();
+        for i in 0..3 {
+            assert!(!capped(&store, ORIGIN, T0 + f64::from(i) * DAY_MS, 3, 30));
+            record_view(&store, ORIGIN, T0 + f64::from(i) * DAY_MS, 30);
+        }
+        assert!(capped(&store, ORIGIN, T0 + 3.0 * DAY_MS, 3, 30));
+        // The first view leaves the window 30 days after it happened.
+        assert!(!capped(&store, ORIGIN, T0 + 30.5 * DAY_MS, 3, 30));
+    }
+}

@@ -1,0 +1,126 @@
+//! `mount(element)`: the one entry point the loader (embed.js) calls.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+use super::{services, style, Widget, WidgetProps};
+use crate::components::WidgetEvent;
+use crate::config::Config;
+use crate::i18n::Lang;
+
+/// A mounted widget; the loader keeps it to unmount on removal.
+#[wasm_bindgen]
+pub struct Embed {
+    app: Option<yew::AppHandle<Widget>>,
+}
+
+#[wasm_bindgen]
+impl Embed {
+    /// Removes the widget's tree; the element keeps its fallback content.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// The crate version, for `window.ArticleEmbed.version`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}
+
+/// Renders the article embed into `host`'s open shadow root (attaching one
+/// if needed). Options are read from `host`'s attributes.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement) -> Result<Embed, JsValue> {
+    let (config, warnings) = Config::from_attrs(|name| host.get_attribute(name));
+    for warning in warnings {
+        web_sys::console::warn_1(&format!("article-embed: {warning}").into());
+    }
+    let Some(raw_src) = config.src.clone() else {
+        web_sys::console::warn_1(&"article-embed: no src; nothing to render".into());
+        return Ok(Embed { app: None });
+    };
+    let document = host.owner_document().ok_or("no document")?;
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let src = web_sys::Url::new_with_base(&raw_src, &base).map(|u| u.href()).unwrap_or(raw_src);
+
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    style::adopt(&root);
+    root.set_text_content(None);
+    let container = document.create_element("div")?;
+    container.set_class_name("ae-mount");
+    root.append_child(&container)?;
+
+    let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).as_deref().and_then(Lang::from_tag);
+    let partner_host = web_sys::window().and_then(|w| w.location().hostname().ok()).filter(|h| !h.is_empty());
+    let on_event = {
+        let host = host.clone();
+        let src = src.clone();
+        yew::Callback::from(move |event: WidgetEvent| dispatch(&host, &src, &event))
+    };
+    let props = WidgetProps {
+        src: src.clone().into(),
+        services: services::services(config.dnt),
+        config,
+        on_event,
+        partner_host: partner_host.map(Into::into),
+        page_lang,
+        timeout_ms: super::fetch::DEFAULT_TIMEOUT_MS,
+    };
+    let app = yew::Renderer::<Widget>::with_root_and_props(container, props).render();
+    Ok(Embed { app: Some(app) })
+}
+
+fn set(target: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value.into());
+}
+
+/// Fires the contract's `article-embed:*` event for `event` on `host`.
+fn dispatch(host: &HtmlElement, src: &str, event: &WidgetEvent) {
+    let detail = js_sys::Object::new();
+    set(&detail, "src", src);
+    let name = match event {
+        WidgetEvent::Rendered { id } => {
+            set(&detail, "id", id.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+            "rendered"
+        }
+        WidgetEvent::Error(error) => {
+            set(&detail, "kind", error.kind().as_str());
+            if let Some(status) = error.status() {
+                set(&detail, "status", status);
+            }
+            let message = error.to_string();
+            web_sys::console::warn_1(&format!("article-embed: {src}: {message}").into());
+            set(&detail, "message", message);
+            "error"
+        }
+        WidgetEvent::Donate { amount, currency, frequency, href } => {
+            set(&detail, "amount", *amount);
+            set(&detail, "currency", currency.as_str());
+            set(&detail, "frequency", *frequency);
+            set(&detail, "href", href.as_str());
+            "donate"
+        }
+        WidgetEvent::RemindLater { until } => {
+            set(&detail, "until", until.as_str());
+            "remind-later"
+        }
+        WidgetEvent::Link { href, kind } => {
+            set(&detail, "href", href.as_str());
+            set(&detail, "kind", kind.as_str());
+            "link"
+        }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("article-embed:{name}"), &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,68 @@
+//! Fetching article JSON with a time limit, a size limit and typed errors.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::AbortController;
+
+use crate::error::LoadError;
+use crate::parse::{parse_article, Parsed, MAX_BYTES};
+
+/// Default time limit for one article fetch.
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+
+/// Fetches and parses the article at `url` (absolute).
+pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Parsed>, LoadError> {
+    let controller = AbortController::new().map_err(|_| LoadError::Network("AbortController unavailable".into()))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), timeout_ms as i32)
+        .ok();
+    let result = fetch_text(url, &controller).await;
+    if let Some(timer) = timer {
+        window.clear_timeout_with_handle(timer);
+    }
+    drop(on_timeout);
+    let text = match result {
+        Err(_) if timed_out.get() => return Err(LoadError::Timeout { after_ms: timeout_ms }),
+        other => other?,
+    };
+    parse_article(&text, Some(url)).map(Rc::new)
+}
+
+async fn fetch_text(url: &str, controller: &AbortController) -> Result<String, LoadError> {
+    let signal = controller.signal();
+    let response = Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Http { status: response.status() });
+    }
+    let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BYTES) {
+        return Err(too_large(declared.unwrap_or_default()));
+    }
+    let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    Ok(text)
+}
+
+fn too_large(bytes: usize) -> LoadError {
+    LoadError::Schema(vec![crate::error::Problem {
+        path: String::new(),
+        message: format!("the article JSON is {bytes} bytes; at most {MAX_BYTES} render"),
+    }])
+}

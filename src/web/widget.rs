@@ -1,0 +1,67 @@
+//! The top of the Yew tree in the browser: load state → skeleton, article
+//! or error, inside the themed root element.
+
+use yew::prelude::*;
+
+use crate::components::{ArticleView, ErrorView, Skeleton, ViewContext, WidgetEvent};
+use crate::config::Config;
+use crate::hooks::{use_article, LoadState};
+use crate::i18n::Lang;
+use crate::snooze::Services;
+
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    /// The article JSON URL, absolute.
+    pub src: AttrValue,
+    pub config: Config,
+    pub services: Services,
+    pub on_event: Callback<WidgetEvent>,
+    #[prop_or_default]
+    pub partner_host: Option<AttrValue>,
+    /// The host page's `<html lang>`, the last choice for the UI language.
+    #[prop_or_default]
+    pub page_lang: Option<Lang>,
+    #[prop_or(crate::web::fetch::DEFAULT_TIMEOUT_MS)]
+    pub timeout_ms: u32,
+}
+
+#[function_component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let (state, retry) = use_article(props.src.clone(), props.timeout_ms);
+    {
+        let on_event = props.on_event.clone();
+        use_effect_with(state.clone(), move |state| match state {
+            LoadState::Loaded(parsed) => on_event.emit(WidgetEvent::Rendered { id: parsed.article.id.clone() }),
+            LoadState::Failed(error) => on_event.emit(WidgetEvent::Error(error.clone())),
+            LoadState::Loading => {}
+        });
+    }
+    let article_lang = match &state {
+        LoadState::Loaded(parsed) => parsed.article.lang.as_deref().and_then(Lang::from_tag),
+        _ => None,
+    };
+    let lang = props.config.lang.or(article_lang).or(props.page_lang).unwrap_or_default();
+    let context = ViewContext {
+        lang,
+        services: Some(props.services.clone()),
+        on_event: props.on_event.clone(),
+        partner_host: props.partner_host.clone(),
+    };
+    let content = match state {
+        LoadState::Loading => html! { <Skeleton /> },
+        LoadState::Loaded(parsed) => {
+            let donate = props.config.donate.unwrap_or(true);
+            html! {
+                <ArticleView article={std::rc::Rc::new(parsed.article.clone())} {donate} related={props.config.related} />
+            }
+        }
+        LoadState::Failed(error) => html! { <ErrorView {error} on_retry={retry} /> },
+    };
+    html! {
+        <ContextProvider<ViewContext> {context}>
+            <div class="ae" part="root" data-theme={props.config.theme.as_str()} lang={lang.code()}>
+                { content }
+            </div>
+        </ContextProvider<ViewContext>>
+    }
+}

@@ -1,0 +1,184 @@
+/*! article-embed loader — the one stable URL site owners include.
+ *
+ * Finds `blockquote.article-embed[data-src]` placeholders and
+ * `<article-embed src>` elements, and hands each to the Wasm module when it
+ * comes near the viewport. It never renders the article itself: it only
+ * creates the element, attaches the open shadow root (showing the fallback
+ * through a <slot> until the widget takes over) and calls `mount(element)`.
+ * The Wasm module is fetched once, on first need, relative to this script.
+ */
+(function () {
+  "use strict";
+  var w = window;
+  var d = document;
+  if (w.ArticleEmbed) {
+    // Included twice: the first copy owns the page; just pick up new embeds.
+    w.ArticleEmbed.load();
+    return;
+  }
+  if (!w.customElements || !w.IntersectionObserver || !d.head.attachShadow) {
+    return; // Too old a browser: the fallback blockquote stays as it is.
+  }
+
+  var script = d.currentScript;
+  var base = new URL(".", (script && script.src) || d.baseURI);
+  var TAG = "article-embed";
+  var OPTIONS = ["src", "theme", "lang", "donate", "related", "dnt"];
+  var wasm = null; // Promise of the initialised module, created on first need.
+  var state = new WeakMap(); // element → { handle, queued }
+
+  function loadWasm() {
+    if (!wasm) {
+      wasm = import(new URL("article-embed.js", base).href).then(function (mod) {
+        return mod.default({ module_or_path: new URL("article-embed_bg.wasm", base) }).then(function () {
+          return mod;
+        });
+      });
+    }
+    return wasm;
+  }
+
+  function fail(el, message) {
+    el.dispatchEvent(
+      new CustomEvent("article-embed:error", {
+        bubbles: true,
+        composed: true,
+        detail: { src: el.getAttribute("src"), kind: "network", message: message },
+      })
+    );
+  }
+
+  function mount(el) {
+    var s = state.get(el);
+    if (!s || s.handle || !el.isConnected) return;
+    loadWasm().then(
+      function (mod) {
+        if (s.handle || !el.isConnected) return;
+        try {
+          s.handle = mod.mount(el);
+        } catch (e) {
+          fail(el, "article-embed: could not mount: " + e);
+        }
+      },
+      function (e) {
+        fail(el, "article-embed: the widget could not load (" + e + "); check script-src and 'wasm-unsafe-eval'");
+      }
+    );
+  }
+
+  function unmount(el) {
+    var s = state.get(el);
+    if (s && s.handle) {
+      s.handle.unmount();
+      s.handle.free();
+      s.handle = null;
+      el.shadowRoot.replaceChildren(d.createElement("slot"));
+    }
+  }
+
+  // Embeds are mounted when they come within about a viewport of view.
+  var observer = new IntersectionObserver(
+    function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          mount(entry.target);
+        }
+      });
+    },
+    { rootMargin: "100% 0px 100% 0px" }
+  );
+
+  class ArticleEmbedElement extends HTMLElement {
+    static get observedAttributes() {
+      return OPTIONS;
+    }
+
+    connectedCallback() {
+      if (!state.has(this)) state.set(this, { handle: null });
+      if (!this.shadowRoot) {
+        // Until the widget renders, the shadow root shows the light-DOM
+        // fallback (the site owner's blockquote and link).
+        this.attachShadow({ mode: "open" }).appendChild(d.createElement("slot"));
+      }
+      if (this.hasAttribute("src")) observer.observe(this);
+    }
+
+    disconnectedCallback() {
+      observer.unobserve(this);
+      unmount(this);
+    }
+
+    attributeChangedCallback(name, before, after) {
+      var s = state.get(this);
+      if (!s || before === after) return;
+      if (s.handle) {
+        unmount(this);
+        mount(this);
+      } else if (name === "src" && this.isConnected) {
+        observer.observe(this);
+      }
+    }
+  }
+
+  // Replaces each placeholder blockquote with an <article-embed> element
+  // carrying the same options; the blockquote moves inside as its fallback.
+  function upgrade(root) {
+    var found = [];
+    var quotes = root.querySelectorAll("blockquote.article-embed[data-src]");
+    for (var i = 0; i < quotes.length; i++) {
+      var q = quotes[i];
+      if (q.parentNode && q.parentNode.localName === TAG) continue;
+      var el = d.createElement(TAG);
+      OPTIONS.forEach(function (name) {
+        var v = q.getAttribute("data-" + name);
+        if (v !== null) el.setAttribute(name, v);
+      });
+      q.parentNode.insertBefore(el, q);
+      el.appendChild(q);
+    }
+    var els = root.querySelectorAll(TAG);
+    for (var j = 0; j < els.length; j++) found.push(els[j]);
+    if (root.localName === TAG) found.push(root);
+    return found;
+  }
+
+  function settled(el) {
+    return new Promise(function (resolve) {
+      function done(e) {
+        el.removeEventListener("article-embed:rendered", done);
+        el.removeEventListener("article-embed:error", done);
+        resolve({ element: el, ok: e.type === "article-embed:rendered" });
+      }
+      el.addEventListener("article-embed:rendered", done);
+      el.addEventListener("article-embed:error", done);
+    });
+  }
+
+  w.ArticleEmbed = Object.freeze({
+    version: "0.1.0",
+    /** Renders embeds under `root` (default: the document); resolves when
+     * each has rendered or failed. Calling it again is harmless. */
+    load: function (root) {
+      var els = upgrade(root || d);
+      return Promise.all(
+        els.map(function (el) {
+          var s = state.get(el);
+          if (s && s.handle && el.shadowRoot && el.shadowRoot.querySelector(".article, .error")) {
+            return { element: el, ok: !el.shadowRoot.querySelector(".error") };
+          }
+          return settled(el);
+        })
+      );
+    },
+  });
+
+  customElements.define(TAG, ArticleEmbedElement);
+  if (d.readyState === "loading") {
+    d.addEventListener("DOMContentLoaded", function () {
+      w.ArticleEmbed.load();
+    });
+  } else {
+    w.ArticleEmbed.load();
+  }
+})();
