@@ -2,7 +2,7 @@
 //
 //   node scripts/screenshot.mjs [url] [out-dir]
 //
-// Writes demo-light.png, demo-dark.png and demo-narrow.png.
+// Writes demo-light.png, demo-dark.png (at the donation ask) and demo-narrow.png.
 import { chromium } from "@playwright/test";
 import { launchOptions } from "../tests/browser.mjs";
 
@@ -11,12 +11,12 @@ const out = process.argv[3] || "docs/img";
 
 const browser = await chromium.launch(launchOptions);
 const shots = [
-  { name: "demo-light", colorScheme: "light", width: 1200 },
-  { name: "demo-dark", colorScheme: "dark", width: 1200 },
-  { name: "demo-narrow", colorScheme: "light", width: 320 },
+  { name: "demo-light", colorScheme: "light", width: 1200, height: 1400 },
+  { name: "demo-dark", colorScheme: "dark", width: 1200, height: 1400, scrollTo: ".ask" },
+  { name: "demo-narrow", colorScheme: "light", width: 320, height: 1200 },
 ];
 for (const s of shots) {
-  const page = await browser.newPage({ viewport: { width: s.width, height: 900 }, colorScheme: s.colorScheme });
+  const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, colorScheme: s.colorScheme });
   page.on("pageerror", (e) => console.error("pageerror:", e.message));
   page.on("console", (m) => console.log(`console.${m.type()}: ${m.text()}`));
   await page.goto(url);
@@ -28,7 +28,11 @@ for (const s of shots) {
         el.addEventListener("article-embed:error", resolve);
       })
   );
-  await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: true });
+  if (s.scrollTo) {
+    await page.locator(`article-embed ${s.scrollTo}`).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
+  }
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/${s.name}.png` });
   console.log(`${out}/${s.name}.png`);
   await page.close();
 }

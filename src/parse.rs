@@ -225,17 +225,16 @@ impl Walker<'_> {
         a
     }
 
-    /// Elements of an array that must hold objects, with their paths.
-    fn objects<'v>(&mut self, items: &'v [Value], parent: &str) -> Vec<(String, &'v Obj)> {
-        let mut out = Vec::with_capacity(items.len());
+    /// Calls `f` on each element of an array that must hold objects, in
+    /// order, reporting the elements that are not objects.
+    fn each_object(&mut self, items: &[Value], parent: &str, mut f: impl FnMut(&mut Self, String, &Obj)) {
         for (i, item) in items.iter().enumerate() {
             let path = index_path(parent, i);
             match item.as_object() {
-                Some(o) => out.push((path, o)),
+                Some(o) => f(self, path, o),
                 None => self.wrong_type(&path, "an object", item),
             }
         }
-        out
     }
 
     fn opt_date(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<crate::time::Timestamp> {
@@ -296,12 +295,12 @@ impl Walker<'_> {
     fn authors(&mut self, root: &Obj) -> Vec<Author> {
         let Some(items) = self.opt_array(root, "authors", "") else { return Vec::new() };
         let mut out = Vec::new();
-        for (path, obj) in self.objects(items, "authors") {
-            if let Some(name) = self.req_string(obj, "name", &path) {
-                let url = self.opt_url(obj, "url", &path, UrlUse::Link);
+        self.each_object(items, "authors", |w, path, obj| {
+            if let Some(name) = w.req_string(obj, "name", &path) {
+                let url = w.opt_url(obj, "url", &path, UrlUse::Link);
                 out.push(Author { name, url });
             }
-        }
+        });
         out
     }
 
@@ -319,52 +318,46 @@ impl Walker<'_> {
     fn notices(&mut self, root: &Obj) -> Vec<Notice> {
         let Some(items) = self.opt_array(root, "notices", "") else { return Vec::new() };
         let mut out = Vec::new();
-        for (path, obj) in self.objects(items, "notices") {
-            let kind = match self.opt_string(obj, "kind", &path).as_deref() {
+        self.each_object(items, "notices", |w, path, obj| {
+            let kind = match w.opt_string(obj, "kind", &path).as_deref() {
                 None | Some("info") => NoticeKind::Info,
                 Some("warning") => NoticeKind::Warning,
                 Some(other) => {
-                    self.warn(&key_path(&path, "kind"), format!("unknown notice kind \"{other}\"; shown as info"));
+                    w.warn(&key_path(&path, "kind"), format!("unknown notice kind \"{other}\"; shown as info"));
                     NoticeKind::Info
                 }
             };
-            if let Some(text) = self.req_string(obj, "text", &path) {
+            if let Some(text) = w.req_string(obj, "text", &path) {
                 out.push(Notice { kind, text });
             }
-        }
+        });
         out
     }
 
     fn body(&mut self, blocks: &[Value]) -> Vec<Block> {
         let mut out = Vec::with_capacity(blocks.len());
-        for (path, obj) in self.objects(blocks, "body") {
+        self.each_object(blocks, "body", |w, path, obj| {
             let kind = match Self::field(obj, "type") {
                 Some(Value::String(s)) => s.as_str(),
-                Some(other) => {
-                    self.wrong_type(&key_path(&path, "type"), "a string", other);
-                    continue;
-                }
-                None => {
-                    self.problem(&key_path(&path, "type"), "is required");
-                    continue;
-                }
+                Some(other) => return w.wrong_type(&key_path(&path, "type"), "a string", other),
+                None => return w.problem(&key_path(&path, "type"), "is required"),
             };
             let block = match kind {
-                "paragraph" => self.content(obj, &path).map(Block::Paragraph),
-                "heading" => self.heading(obj, &path),
-                "quote" => self.content(obj, &path).map(|content| Block::Quote {
+                "paragraph" => w.content(obj, &path).map(Block::Paragraph),
+                "heading" => w.heading(obj, &path),
+                "quote" => w.content(obj, &path).map(|content| Block::Quote {
                     content,
-                    cite: self.opt_string(obj, "cite", &path),
+                    cite: w.opt_string(obj, "cite", &path),
                 }),
-                "list" => self.list(obj, &path),
-                "image" => self.image(obj, &path).map(Block::Image),
+                "list" => w.list(obj, &path),
+                "image" => w.image(obj, &path).map(Block::Image),
                 other => {
-                    self.warn(&path, format!("unknown block type \"{other}\" skipped"));
+                    w.warn(&path, format!("unknown block type \"{other}\" skipped"));
                     None
                 }
             };
             out.extend(block);
-        }
+        });
         out
     }
 
@@ -473,16 +466,18 @@ impl Walker<'_> {
     fn related(&mut self, root: &Obj) -> Vec<Related> {
         let Some(items) = self.opt_array(root, "related", "") else { return Vec::new() };
         let mut out = Vec::new();
-        for (path, obj) in self.objects(items, "related") {
-            let Some(headline) = self.req_string(obj, "headline", &path) else { continue };
-            out.push(Related {
-                headline,
-                url: self.opt_url(obj, "url", &path, UrlUse::Link),
-                image: self.opt_url(obj, "image", &path, UrlUse::Image),
-                date_published: self.opt_date(obj, "datePublished", &path),
-            });
-        }
+        self.each_object(items, "related", |w, path, obj| out.extend(w.related_item(&path, obj)));
         out
+    }
+
+    fn related_item(&mut self, path: &str, obj: &Obj) -> Option<Related> {
+        let headline = self.req_string(obj, "headline", path)?;
+        Some(Related {
+            headline,
+            url: self.opt_url(obj, "url", path, UrlUse::Link),
+            image: self.opt_url(obj, "image", path, UrlUse::Image),
+            date_published: self.opt_date(obj, "datePublished", path),
+        })
     }
 
     fn donation(&mut self, obj: &Obj) -> Option<Donation> {
@@ -542,6 +537,7 @@ impl Walker<'_> {
                 }
             }
         });
+        let frequencies = self.frequencies(obj);
         let payment_methods = match self.opt_array(obj, "paymentMethods", P) {
             None => Vec::new(),
             Some(items) => {
@@ -578,7 +574,7 @@ impl Walker<'_> {
             paragraphs,
             highlight: self.opt_string(obj, "highlight", P),
             currency,
-            frequencies: self.frequencies(obj),
+            frequencies,
             cta,
             ticker,
             payment_methods,
@@ -591,44 +587,48 @@ impl Walker<'_> {
     fn frequencies(&mut self, obj: &Obj) -> Vec<Frequency> {
         let Some(items) = self.opt_array(obj, "frequencies", "donation") else { return Vec::new() };
         let mut out: Vec<Frequency> = Vec::new();
-        for (path, f) in self.objects(items, "donation.frequencies") {
-            let Some(id_raw) = self.req_string(f, "id", &path) else { continue };
-            let Some(id) = FrequencyId::parse(&id_raw) else {
-                self.warn(&key_path(&path, "id"), format!("unknown frequency \"{id_raw}\" skipped (use one-off, monthly or annual)"));
-                continue;
-            };
-            if out.iter().any(|seen| seen.id == id) {
-                self.warn(&key_path(&path, "id"), format!("frequency \"{id_raw}\" repeated; skipped"));
-                continue;
-            }
-            let amounts_path = key_path(&path, "amounts");
-            let mut amounts = Vec::new();
-            match Self::field(f, "amounts") {
-                Some(Value::Array(values)) => {
-                    for (i, v) in values.iter().enumerate() {
-                        match self.amount(v, &index_path(&amounts_path, i)) {
-                            Some(a) if a > 0.0 => amounts.push(a),
-                            Some(_) => self.problem(&index_path(&amounts_path, i), "must be greater than 0"),
-                            None => {}
-                        }
+        self.each_object(items, "donation.frequencies", |w, path, f| {
+            let freq = w.frequency(&path, f, &out);
+            out.extend(freq);
+        });
+        out
+    }
+
+    /// One entry of `frequencies`; `seen` are the ones already read.
+    fn frequency(&mut self, path: &str, f: &Obj, seen: &[Frequency]) -> Option<Frequency> {
+        let id_raw = self.req_string(f, "id", path)?;
+        let Some(id) = FrequencyId::parse(&id_raw) else {
+            self.warn(&key_path(path, "id"), format!("unknown frequency \"{id_raw}\" skipped (use one-off, monthly or annual)"));
+            return None;
+        };
+        if seen.iter().any(|s| s.id == id) {
+            self.warn(&key_path(path, "id"), format!("frequency \"{id_raw}\" repeated; skipped"));
+            return None;
+        }
+        let amounts_path = key_path(path, "amounts");
+        let mut amounts = Vec::new();
+        match Self::field(f, "amounts") {
+            Some(Value::Array(values)) => {
+                for (i, v) in values.iter().enumerate() {
+                    match self.amount(v, &index_path(&amounts_path, i)) {
+                        Some(a) if a > 0.0 => amounts.push(a),
+                        Some(_) => self.problem(&index_path(&amounts_path, i), "must be greater than 0"),
+                        None => {}
                     }
                 }
-                Some(other) => self.wrong_type(&amounts_path, "an array of numbers", other),
-                None => self.problem(&amounts_path, "is required"),
             }
-            let default = self.opt_amount(f, "default", &path).and_then(|d| {
-                if amounts.contains(&d) {
-                    Some(d)
-                } else {
-                    self.warn(&key_path(&path, "default"), "is not one of the amounts; ignored");
-                    None
-                }
-            });
-            if !amounts.is_empty() {
-                out.push(Frequency { id, amounts, default });
-            }
+            Some(other) => self.wrong_type(&amounts_path, "an array of numbers", other),
+            None => self.problem(&amounts_path, "is required"),
         }
-        out
+        let default = self.opt_amount(f, "default", path).and_then(|d| {
+            if amounts.contains(&d) {
+                Some(d)
+            } else {
+                self.warn(&key_path(path, "default"), "is not one of the amounts; ignored");
+                None
+            }
+        });
+        (!amounts.is_empty()).then_some(Frequency { id, amounts, default })
     }
 
     fn placement(&mut self, obj: &Obj) -> Placement {

@@ -1,0 +1,40 @@
+# The two front-door commands are `make demo` and `make test` (see README).
+# Every target that needs tools runs scripts/setup.sh first, which installs
+# what is missing and is quick when everything is there.
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: setup dist demo test test-native test-wasm test-e2e screenshots clean
+
+setup:
+	@scripts/setup.sh
+
+## dist: build the release bundle into dist/ (embed.js, the Wasm module, demo page).
+dist: setup
+	trunk build --release --offline
+
+## demo: build, then serve the demo partner page on http://127.0.0.1:$(PORT)/
+demo: dist
+	node scripts/serve.mjs --port $(PORT)
+
+## test: every test: native, Wasm in headless Chromium, then Playwright on dist/.
+test: setup test-native test-wasm dist test-e2e
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	npx playwright test
+
+## screenshots: refresh docs/img/*.png from a running demo (make demo in another shell).
+screenshots:
+	node scripts/screenshot.mjs http://127.0.0.1:$(PORT)/ docs/img
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown test-results

@@ -1,0 +1,162 @@
+//! Server-side rendering of the article components (native, no browser):
+//! the markup a reader gets, checked as text.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use article_embed::components::{ArticleView, ViewContext};
+use article_embed::i18n::Lang;
+use article_embed::model::Article;
+use article_embed::parse::parse_article;
+use article_embed::snooze::{self, Clock, MemoryStore, Services, Store, Target};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+const SEED: &str = include_str!("../www/articles/four-officers.json");
+const BASE: &str = "https://news.example/embed/four-officers.json";
+const NOW: f64 = 1_700_000_000_000.0;
+
+struct FixedClock;
+impl Clock for FixedClock {
+    fn now_ms(&self) -> f64 {
+        NOW
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    article: Rc<Article>,
+    context: ViewContext,
+    #[prop_or(true)]
+    donate: bool,
+    #[prop_or(3)]
+    related: u32,
+}
+
+#[function_component]
+fn Harness(props: &HarnessProps) -> Html {
+    html! {
+        <ContextProvider<ViewContext> context={props.context.clone()}>
+            <ArticleView article={props.article.clone()} donate={props.donate} related={props.related} />
+        </ContextProvider<ViewContext>>
+    }
+}
+
+fn seed() -> Rc<Article> {
+    Rc::new(parse_article(SEED, Some(BASE)).expect("seed parses").article)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+async fn render(props: HarnessProps) -> String {
+    LocalServerRenderer::<Harness>::with_props(props).render().await
+}
+
+fn context(lang: Lang, store: Rc<dyn Store>) -> ViewContext {
+    ViewContext {
+        lang,
+        services: Some(Services { clock: Rc::new(FixedClock), store }),
+        on_event: Callback::noop(),
+        partner_host: Some("partner.example".into()),
+    }
+}
+
+#[tokio::test]
+async fn seed_article_renders_headline_every_paragraph_related_and_donation() {
+    let article = seed();
+    let html = render(HarnessProps { article: article.clone(), context: ViewContext::default(), donate: true, related: 3 }).await;
+    assert!(html.contains("class=\"headline\">Four Officers Prosecuted for Kazakh Riot Shootings</h1>"), "{html}");
+    for paragraph in article.paragraph_texts() {
+        // Runs render as separate text nodes; check each piece.
+        for piece in paragraph.split("four senior police officers") {
+            for piece in piece.split("Zhanaozen") {
+                assert!(html.contains(&escape(piece)), "missing paragraph text: {piece}");
+            }
+        }
+    }
+    assert!(html.contains("<span class=\"dateline\">ALMATY</span>"));
+    assert!(html.contains("<strong>four senior police officers</strong>"));
+    assert!(html.contains("<time datetime=\"2012-01-11T09:00:00Z\">January 11, 2012</time>"));
+    // Related: three of four, as the default limit says.
+    assert!(html.contains("Kazakh Oil Town Riots Leave 11 Dead"));
+    assert!(html.contains("Rights Groups Urge Release of Detained Kazakh Activists"));
+    assert!(!html.contains("Zhanaozen Mayors Accused"));
+    // The donation banner and ask.
+    assert!(html.contains("Enjoying ad-free content?"));
+    assert!(html.contains("… we have a small favor to ask."));
+    assert!(html.contains("If you can, please support us monthly starting from just $2."));
+    assert!(html.contains("Not ready to support today?"));
+    assert!(html.contains(">Remind me later<") || html.contains("Remind me later"));
+    assert!(html.contains("role=\"progressbar\""));
+    assert!(html.contains("aria-valuenow=\"6400\""));
+    assert!(html.contains("Read on The Moscow Times"));
+}
+
+#[tokio::test]
+async fn cta_link_carries_the_default_choice_and_attribution() {
+    let html = render(HarnessProps {
+        article: seed(),
+        context: context(Lang::En, Rc::new(MemoryStore::default())),
+        donate: true,
+        related: 3,
+    })
+    .await;
+    assert!(
+        html.contains("href=\"https://news.example/donate?amount=5&amp;frequency=monthly&amp;currency=USD&amp;utm_source=partner.example&amp;utm_medium=article-embed&amp;utm_campaign=four-officers-prosecuted\""),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn snoozed_ask_and_banner_are_not_rendered() {
+    let store = Rc::new(MemoryStore::default());
+    snooze::snooze(&*store, "https://news.example", Target::Ask, NOW - 1000.0, 30);
+    let html = render(HarnessProps { article: seed(), context: context(Lang::En, store), donate: true, related: 3 }).await;
+    assert!(!html.contains("we have a small favor to ask"));
+    assert!(!html.contains("Enjoying ad-free content?"));
+    assert!(html.contains("Four Officers Prosecuted"));
+}
+
+#[tokio::test]
+async fn expired_snooze_shows_the_ask_again() {
+    let store = Rc::new(MemoryStore::default());
+    snooze::snooze(&*store, "https://news.example", Target::Ask, NOW - 31.0 * 86_400_000.0, 30);
+    let html = render(HarnessProps { article: seed(), context: context(Lang::En, store), donate: true, related: 3 }).await;
+    assert!(html.contains("we have a small favor to ask"));
+}
+
+#[tokio::test]
+async fn donate_off_and_related_zero_hide_them() {
+    let html = render(HarnessProps { article: seed(), context: ViewContext::default(), donate: false, related: 0 }).await;
+    assert!(!html.contains("we have a small favor to ask"));
+    assert!(!html.contains("Enjoying ad-free content?"));
+    assert!(!html.contains("class=\"related\""));
+}
+
+#[tokio::test]
+async fn russian_ui_strings_and_dates() {
+    let html = render(HarnessProps {
+        article: seed(),
+        context: context(Lang::Ru, Rc::new(MemoryStore::default())),
+        donate: true,
+        related: 3,
+    })
+    .await;
+    assert!(html.contains("11 января 2012"), "{html}");
+    assert!(html.contains("Читайте также"));
+    // Russian leaves four-digit numbers ungrouped.
+    assert!(html.contains("6400\u{a0}$ из 10\u{a0}000\u{a0}$"), "{html}");
+}
+
+#[tokio::test]
+async fn markup_in_article_text_is_escaped() {
+    let json = r#"{"headline":"<script>alert(1)</script>","body":[{"type":"paragraph","content":["<img src=x onerror=alert(1)>"]}]}"#;
+    let article = Rc::new(parse_article(json, Some(BASE)).expect("valid").article);
+    let html = render(HarnessProps { article, context: ViewContext::default(), donate: true, related: 3 }).await;
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!html.contains("<script>"));
+    assert!(!html.contains("<img src=x"));
+}
