@@ -27,7 +27,7 @@ test-native:
 	cargo test --locked
 
 test-wasm:
-	cargo test --locked --target wasm32-unknown-unknown --test web
+	cargo test --locked --target wasm32-unknown-unknown --no-default-features --test web
 
 test-e2e:
 	npx playwright test
