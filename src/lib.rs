@@ -18,6 +18,8 @@ pub mod parse;
 pub mod snooze;
 pub mod time;
 pub mod url_policy;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod wire;
 
 pub mod components;
 pub mod hooks;
