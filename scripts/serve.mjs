@@ -56,6 +56,10 @@ async function find(pathname) {
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, `http://${req.headers.host || host}`);
+    if (url.pathname === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
     const file = await find(url.pathname);
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");

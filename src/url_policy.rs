@@ -118,7 +118,23 @@ fn absolute_http(scheme: &str, rest: &str) -> Result<String, UrlRejection> {
     let tail = if tail.is_empty() { "/" } else { tail };
     let (path, suffix) = split_path(tail);
     let path = if path.is_empty() { "/".to_owned() } else { remove_dot_segments(path) };
-    Ok(format!("{scheme}://{}{path}{suffix}", authority.to_ascii_lowercase()))
+    let url = format!("{scheme}://{}{path}{suffix}", authority.to_ascii_lowercase());
+    Ok(encode_unsafe(&url))
+}
+
+/// Percent-encodes the characters a browser would encode anyway (space,
+/// quotes, angle brackets, braces…), so a URL never carries markup-looking text.
+fn encode_unsafe(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' | '"' | '\'' | '<' | '>' | '`' | '{' | '}' | '|' | '^' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Splits a path-and-after into the path and its `?query#fragment`.
@@ -257,6 +273,7 @@ mod tests {
             Case { title: "extra slashes skipped as browsers do", input: "https:///news.example/a", usage: Link, expected: Ok("https://news.example/a") },
             Case { title: "empty", input: "   ", usage: Link, expected: Err(UrlRejection::Empty) },
             Case { title: "inner control character", input: "https://a.example/\u{7f}", usage: Link, expected: Err(UrlRejection::ControlCharacter) },
+            Case { title: "markup in a path is encoded", input: "/a b/<x>\"q\"", usage: Link, expected: Ok("https://news.example/a%20b/%3Cx%3E%22q%22") },
             Case { title: "backslash host trick", input: "/\\evil.example/x", usage: Link, expected: Ok("https://evil.example/x") },
         ]);
     }

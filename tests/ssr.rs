@@ -160,3 +160,99 @@ async fn markup_in_article_text_is_escaped() {
     assert!(!html.contains("<script>"));
     assert!(!html.contains("<img src=x"));
 }
+
+/// An article with `s` in every text field and every URL field.
+fn attack_article(s: &str) -> serde_json::Value {
+    let run = serde_json::json!({ "text": s, "marks": ["strong"], "href": s });
+    serde_json::json!({
+        "version": 1, "id": s, "url": s, "lang": s, "section": s, "headline": s, "standfirst": s, "dateline": s,
+        "publisher": { "name": s, "url": s, "logo": s },
+        "authors": [{ "name": s, "url": s }],
+        "image": { "src": s, "alt": s, "caption": s, "credit": s },
+        "notices": [{ "kind": "warning", "text": s }],
+        "body": [
+            { "type": "paragraph", "content": [s, run] },
+            { "type": "heading", "level": 2, "content": [s, run] },
+            { "type": "quote", "content": [s, run], "cite": s },
+            { "type": "list", "ordered": false, "items": [[s], [run]] },
+            { "type": "image", "src": s, "alt": s, "caption": s, "credit": s },
+            { "type": "image", "src": "https://news.example/i.jpg", "alt": s, "caption": s, "credit": s }
+        ],
+        "related": [{ "headline": s, "url": s, "image": s }],
+        "donation": {
+            "banner": { "text": s, "cta": s }, "heading": s, "paragraphs": [s], "highlight": s,
+            "frequencies": [{ "id": "monthly", "amounts": [5] }],
+            "cta": { "label": s, "url": s }, "ticker": { "raised": 1, "goal": 2, "label": s },
+            "remindLater": { "prompt": s, "label": s, "days": 3 }
+        }
+    })
+}
+
+/// Every `href="…"`/`src="…"` value in `html`.
+fn url_attributes(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in [" href=\"", " src=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            out.push(rest[..rest.find('"').unwrap_or(rest.len())].to_owned());
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn attack_strings_in_every_field_render_as_inert_text() {
+    #[derive(serde::Deserialize)]
+    struct Attack {
+        title: String,
+        input: String,
+    }
+    let attacks: Vec<Attack> = serde_json::from_str(include_str!("data/attacks.json")).unwrap();
+    for attack in attacks {
+        let value = attack_article(&attack.input);
+        let parsed = article_embed::parse::from_value(&value, Some(BASE)).unwrap_or_else(|e| panic!("{}: {e}", attack.title));
+        let html = render(HarnessProps {
+            article: Rc::new(parsed.article),
+            context: context(Lang::En, Rc::new(MemoryStore::default())),
+            donate: true,
+            related: 3,
+        })
+        .await;
+        let lower = html.to_ascii_lowercase();
+        for banned in ["<script", "<iframe", "<style", "<svg onload", "<img src=x", "<b>"] {
+            assert!(!lower.contains(banned), "{}: {banned} in output", attack.title);
+        }
+        assert!(!regex_like_event_handler(&lower), "{}: an on* attribute in output", attack.title);
+        for url in url_attributes(&html) {
+            let allowed = url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:");
+            assert!(allowed, "{}: disallowed URL {url:?}", attack.title);
+        }
+        // The headline shows the attack string as text.
+        let headline = format!("class=\"headline\">{}</h1>", escape(&attack.input));
+        assert!(html.contains(&headline), "{}: headline not shown as text", attack.title);
+    }
+}
+
+/// True when an element carries an `on…=` attribute (` onerror=`, ` onload=`).
+fn regex_like_event_handler(html: &str) -> bool {
+    let bytes = html.as_bytes();
+    let mut in_tag = false;
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match (in_tag, quote, b) {
+            (false, _, b'<') => in_tag = true,
+            (true, None, b'>') => in_tag = false,
+            (true, None, b'"' | b'\'') => quote = Some(b),
+            (true, Some(q), c) if c == q => quote = None,
+            (true, None, b' ') => {
+                let rest = &html[i + 1..];
+                let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                if name.starts_with("on") && rest[name.len()..].starts_with('=') {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}

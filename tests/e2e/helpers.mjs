@@ -36,3 +36,56 @@ export async function waitForEvent(page, type, count = 1) {
 
 /** Resolves when every embed on the page has rendered or failed. */
 export const settled = (page) => page.evaluate(() => window.ArticleEmbed.load());
+
+/**
+ * Opens the blank fixture page and embeds `src` there with the contract's
+ * embed code; `attrs` are extra data-* options.
+ */
+export async function embed(page, src, attrs = {}) {
+  await page.goto("/fixtures/blank.html");
+  await page.evaluate(
+    ({ src, attrs }) => {
+      const q = document.createElement("blockquote");
+      q.className = "article-embed";
+      q.dataset.src = src;
+      for (const [k, v] of Object.entries(attrs)) q.dataset[k] = v;
+      const a = document.createElement("a");
+      a.href = "https://news.example/fallback";
+      a.textContent = "Fallback link";
+      q.append(a);
+      document.getElementById("slot").append(q);
+      const s = document.createElement("script");
+      s.async = true;
+      s.src = "/embed.js";
+      document.body.append(s);
+    },
+    { src, attrs }
+  );
+}
+
+/** An article with `s` in every text field and every URL field. */
+export function attackArticle(s) {
+  const run = { text: s, marks: ["strong"], href: s };
+  return {
+    version: 1, id: s, url: s, lang: s, section: s, headline: s, standfirst: s, dateline: s,
+    publisher: { name: s, url: s, logo: s },
+    authors: [{ name: s, url: s }],
+    image: { src: s, alt: s, caption: s, credit: s },
+    notices: [{ kind: "warning", text: s }],
+    body: [
+      { type: "paragraph", content: [s, run] },
+      { type: "heading", level: 2, content: [s, run] },
+      { type: "quote", content: [s, run], cite: s },
+      { type: "list", ordered: false, items: [[s], [run]] },
+      { type: "image", src: s, alt: s, caption: s, credit: s },
+      { type: "image", src: "https://news.example/i.jpg", alt: s, caption: s, credit: s },
+    ],
+    related: [{ headline: s, url: s, image: s }],
+    donation: {
+      banner: { text: s, cta: s }, heading: s, paragraphs: [s], highlight: s,
+      frequencies: [{ id: "monthly", amounts: [5] }],
+      cta: { label: s, url: s }, ticker: { raised: 1, goal: 2, label: s },
+      remindLater: { prompt: s, label: s, days: 3 },
+    },
+  };
+}
