@@ -39,7 +39,27 @@ pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Parsed>, Loa
         Err(_) if timed_out.get() => return Err(LoadError::Timeout { after_ms: timeout_ms }),
         other => other?,
     };
-    parse_article(&text, Some(url)).map(Rc::new)
+    let parsed = parse_article(&text, Some(url))?;
+    report_warnings(url, &parsed.warnings);
+    Ok(Rc::new(parsed))
+}
+
+/// One console warning listing what the article lost on the way (unknown
+/// block types skipped, URLs dropped, dates not shown), for the host page's
+/// developers; readers see nothing.
+fn report_warnings(url: &str, warnings: &[crate::error::Problem]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let unknown = warnings.iter().filter(|w| w.message.starts_with("unknown block type")).count();
+    let mut text = format!("article-embed: {url}: {} warning(s)", warnings.len());
+    if unknown > 0 {
+        text.push_str(&format!(", {unknown} unknown block type(s) skipped"));
+    }
+    for w in warnings.iter().take(20) {
+        text.push_str(&format!("\n- {w}"));
+    }
+    web_sys::console::warn_1(&text.into());
 }
 
 async fn fetch_text(url: &str, controller: &AbortController) -> Result<String, LoadError> {

@@ -1,6 +1,6 @@
 // Article format v1 in full: every block type renders as semantic HTML.
 import { test, expect } from "@playwright/test";
-import { watch, waitForEvent } from "./helpers.mjs";
+import { watch, waitForEvent, embed } from "./helpers.mjs";
 
 test("the richer sample renders every block type semantically", async ({ page }) => {
   const problems = await watch(page);
@@ -58,5 +58,36 @@ test("the richer sample renders every block type semantically", async ({ page })
   await expect(body.locator(".ask .ticker-amounts")).toContainText("Goal reached");
   await expect(root.locator(".related img.thumb")).toHaveCount(2);
   await expect(root.locator(".canonical a")).toHaveText("Read on The Moscow Times");
+  expect(problems).toEqual([]);
+});
+
+test("unknown block types are skipped and counted in one console warning", async ({ page }) => {
+  const problems = await watch(page);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route("**/future.json", (route) =>
+    route.fulfill({
+      json: {
+        version: 1,
+        headline: "From the future",
+        futureField: { anything: true },
+        body: [
+          { type: "paragraph", content: ["Before."] },
+          { type: "video", src: "https://v.example/v.mp4" },
+          { type: "poll", question: "?" },
+          { type: "paragraph", content: [{ text: "link", href: "javascript:alert(1)" }] },
+        ],
+      },
+    })
+  );
+  await embed(page, "/future.json");
+  await waitForEvent(page, "article-embed:rendered");
+  const root = page.locator("article-embed");
+  await expect(root.locator(".body p")).toHaveText(["Before.", "link"]);
+  await expect(root.locator(".body a")).toHaveCount(0);
+  const warning = warnings.find((w) => w.includes("future.json"));
+  expect(warning).toContain("3 warning(s), 2 unknown block type(s) skipped");
+  expect(warning).toContain('body[1]: unknown block type "video" skipped');
+  expect(warning).toContain("body[3].content[0].href: URL dropped");
   expect(problems).toEqual([]);
 });
