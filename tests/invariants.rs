@@ -1,0 +1,60 @@
+//! The architecture's invariants, checked over the source text: no HTML
+//! injection path and no panicking shortcut in library code.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Library source, without test modules and without the publisher CLI
+/// (a native program whose errors are reported, not panicked, but which is
+/// not part of the widget).
+fn library_sources() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    files
+        .into_iter()
+        .filter(|p| !p.ends_with("tests.rs") && !p.components().any(|c| c.as_os_str() == "bin"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default().to_owned();
+            (p, code)
+        })
+        .collect()
+}
+
+#[test]
+fn no_html_injection_path_exists() {
+    for (path, code) in library_sources() {
+        for banned in ["inner_html", "from_html_unchecked", "set_attribute(\"on", "outer_html", "insert_adjacent_html", "document.write"] {
+            assert!(!code.contains(banned), "{}: uses {banned}", path.display());
+        }
+    }
+}
+
+#[test]
+fn library_code_has_no_unwrap_or_expect() {
+    for (path, code) in library_sources() {
+        for banned in [".unwrap()", ".expect(", "panic!(", "unreachable!(", "todo!(", "unimplemented!("] {
+            assert!(!code.contains(banned), "{}: uses {banned}", path.display());
+        }
+    }
+}
+
+#[test]
+fn no_inline_styles_are_written() {
+    for (path, code) in library_sources() {
+        for banned in ["style=", "\"style\"", "create_element(\"style\")", ".style()"] {
+            assert!(!code.contains(banned), "{}: writes an inline style ({banned})", path.display());
+        }
+    }
+}
