@@ -27,6 +27,10 @@ impl Theme {
 
 /// Default for `related`.
 pub const DEFAULT_RELATED: u32 = 3;
+/// Default time limit for one article fetch, and its bounds for `timeout`.
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+pub const MIN_TIMEOUT_MS: u32 = 1_000;
+pub const MAX_TIMEOUT_MS: u32 = 60_000;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -40,11 +44,21 @@ pub struct Config {
     pub related: u32,
     /// Do not track: nothing is written to any storage.
     pub dnt: bool,
+    /// Time limit for fetching the article, in milliseconds.
+    pub timeout_ms: u32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { src: None, theme: Theme::Auto, lang: None, donate: None, related: DEFAULT_RELATED, dnt: false }
+        Config {
+            src: None,
+            theme: Theme::Auto,
+            lang: None,
+            donate: None,
+            related: DEFAULT_RELATED,
+            dnt: false,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
     }
 }
 
@@ -93,6 +107,12 @@ impl Config {
                 _ => invalid("dnt", &v, "false"),
             }
         }
+        if let Some(v) = attr("timeout") {
+            match v.trim().parse::<u32>() {
+                Ok(ms) => config.timeout_ms = ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+                Err(_) => invalid("timeout", &v, "10000"),
+            }
+        }
         (config, warnings)
     }
 }
@@ -114,7 +134,7 @@ mod tests {
 
     #[test]
     fn every_option_is_read() {
-        let (c, w) = read(&[("src", " a.json "), ("theme", "Dark"), ("lang", "ru-RU"), ("donate", "off"), ("related", "0"), ("dnt", "true")]);
+        let (c, w) = read(&[("src", " a.json "), ("theme", "Dark"), ("lang", "ru-RU"), ("donate", "off"), ("related", "0"), ("dnt", "true"), ("timeout", "2500")]);
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.src.as_deref(), Some("a.json"));
         assert_eq!(c.theme, Theme::Dark);
@@ -122,12 +142,19 @@ mod tests {
         assert_eq!(c.donate, Some(false));
         assert_eq!(c.related, 0);
         assert!(c.dnt);
+        assert_eq!(c.timeout_ms, 2500);
+    }
+
+    #[test]
+    fn timeout_is_bounded_to_a_sane_range() {
+        assert_eq!(read(&[("timeout", "5")]).0.timeout_ms, MIN_TIMEOUT_MS);
+        assert_eq!(read(&[("timeout", "999999")]).0.timeout_ms, MAX_TIMEOUT_MS);
     }
 
     #[test]
     fn invalid_values_fall_back_with_one_warning_each() {
-        let (c, w) = read(&[("theme", "neon"), ("lang", "xx"), ("donate", "maybe"), ("related", "-1"), ("dnt", "perhaps")]);
+        let (c, w) = read(&[("theme", "neon"), ("lang", "xx"), ("donate", "maybe"), ("related", "-1"), ("dnt", "perhaps"), ("timeout", "soon")]);
         assert_eq!(c, Config::default());
-        assert_eq!(w.len(), 5, "{w:?}");
+        assert_eq!(w.len(), 6, "{w:?}");
     }
 }

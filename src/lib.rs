@@ -27,6 +27,10 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// The widget as a Yew component, for Rust apps (browser builds only).
+#[cfg(target_arch = "wasm32")]
+pub use web::{ArticleEmbed, ArticleEmbedProps};
+
 /// The widget's stylesheet, adopted by every shadow root on a page.
 pub const STYLESHEET: &str = include_str!("../styles/widget.css");
 

@@ -122,7 +122,6 @@ async fn widget_loads_an_article_from_its_src() {
         },
         partner_host: None,
         page_lang: None,
-        timeout_ms: 5_000,
     };
     yew::Renderer::<Widget>::with_root_and_props(mount_point, props).render();
     wait_for(&root, ".article h1").await;
@@ -149,7 +148,6 @@ async fn bad_json_shows_the_error_state_with_the_fallback_slot() {
         },
         partner_host: None,
         page_lang: None,
-        timeout_ms: 5_000,
     };
     yew::Renderer::<Widget>::with_root_and_props(mount_point, props).render();
     let error = wait_for(&root, ".error").await;
@@ -176,4 +174,17 @@ async fn mount_reads_options_from_attributes_and_adopts_the_stylesheet() {
     assert!(ae.text_content().unwrap().contains("Читайте также"));
     assert_eq!(root.adopted_style_sheets().length(), 1);
     assert!(root.query_selector("style, [style]").unwrap().is_none(), "no inline styles");
+}
+
+#[wasm_bindgen_test]
+async fn article_embed_component_renders_for_rust_apps() {
+    #[function_component]
+    fn App() -> Html {
+        let src = format!("data:application/json,{}", js_sys::encode_uri_component(SEED));
+        html! { <article_embed::ArticleEmbed src={src} theme="dark" related="1" /> }
+    }
+    let (_host, root, mount_point) = shadow_host();
+    yew::Renderer::<App>::with_root(mount_point).render();
+    wait_for(&root, ".ae[data-theme=dark] .article h1").await;
+    assert_eq!(root.query_selector_all(".related li").unwrap().length(), 1);
 }

@@ -12,8 +12,9 @@
   var w = window;
   var d = document;
   if (w.ArticleEmbed) {
-    // Included twice: the first copy owns the page; just pick up new embeds.
-    w.ArticleEmbed.load();
+    // Included twice: the first copy owns the page; ask it to look for new
+    // placeholders (lazily, like the first scan).
+    d.dispatchEvent(new CustomEvent("article-embed:scan"));
     return;
   }
   if (!w.customElements || !w.IntersectionObserver || !d.head.attachShadow) {
@@ -25,7 +26,15 @@
   var TAG = "article-embed";
   var OPTIONS = ["src", "theme", "lang", "donate", "related", "dnt"];
   var wasm = null; // Promise of the initialised module, created on first need.
-  var state = new WeakMap(); // element → { handle, queued }
+  var state = new WeakMap(); // element → { handle }
+
+  // Until the widget's own stylesheet is adopted, the element keeps a
+  // viewport's height so the page below does not jump when the article
+  // arrives (constructable, so it works under style-src 'self').
+  var reserve = new CSSStyleSheet();
+  reserve.replaceSync(
+    ":host{display:block!important;min-height:100vh!important;margin:var(--article-embed-margin,24px 0)!important}"
+  );
 
   function loadWasm() {
     if (!wasm) {
@@ -72,6 +81,7 @@
       s.handle.unmount();
       s.handle.free();
       s.handle = null;
+      el.shadowRoot.adoptedStyleSheets = [reserve];
       el.shadowRoot.replaceChildren(d.createElement("slot"));
     }
   }
@@ -99,7 +109,9 @@
       if (!this.shadowRoot) {
         // Until the widget renders, the shadow root shows the light-DOM
         // fallback (the site owner's blockquote and link).
-        this.attachShadow({ mode: "open" }).appendChild(d.createElement("slot"));
+        var root = this.attachShadow({ mode: "open" });
+        root.adoptedStyleSheets = [reserve];
+        root.appendChild(d.createElement("slot"));
       }
       if (this.hasAttribute("src")) observer.observe(this);
     }
@@ -113,8 +125,7 @@
       var s = state.get(this);
       if (!s || before === after) return;
       if (s.handle) {
-        unmount(this);
-        mount(this);
+        s.handle.update();
       } else if (name === "src" && this.isConnected) {
         observer.observe(this);
       }
@@ -157,10 +168,16 @@
 
   w.ArticleEmbed = Object.freeze({
     version: "0.1.0",
-    /** Renders embeds under `root` (default: the document); resolves when
-     * each has rendered or failed. Calling it again is harmless. */
+    /** Renders the embeds under `root` (default: the document) now, not
+     * lazily; resolves with `[{element, ok}]` when each has rendered or
+     * failed. Calling it again is harmless. */
     load: function (root) {
       var els = upgrade(root || d);
+      // Asked for explicitly: render now, wherever they are on the page.
+      els.forEach(function (el) {
+        observer.unobserve(el);
+        mount(el);
+      });
       return Promise.all(
         els.map(function (el) {
           var s = state.get(el);
@@ -174,11 +191,15 @@
   });
 
   customElements.define(TAG, ArticleEmbedElement);
+  // The page's own placeholders are upgraded now and rendered lazily, as
+  // they come near the viewport.
+  function scan() {
+    upgrade(d);
+  }
+  d.addEventListener("article-embed:scan", scan);
   if (d.readyState === "loading") {
-    d.addEventListener("DOMContentLoaded", function () {
-      w.ArticleEmbed.load();
-    });
+    d.addEventListener("DOMContentLoaded", scan);
   } else {
-    w.ArticleEmbed.load();
+    scan();
   }
 })();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::error::LoadError;
 use crate::parse::Parsed;
-use crate::web::fetch::fetch_article;
+use crate::web::cache::load_article;
 
 /// Where loading one article stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,7 +49,7 @@ pub fn use_article(src: AttrValue, timeout_ms: u32) -> (LoadState, Callback<()>)
         use_effect_with((src, machine.attempt), move |(src, _)| {
             let src = src.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = fetch_article(&src, timeout_ms).await;
+                let result = load_article(&src, timeout_ms).await;
                 dispatcher.dispatch(Action::Done(result));
             });
         });

@@ -1,4 +1,5 @@
-//! `mount(element)`: the one entry point the loader (embed.js) calls.
+//! `mount(element)`: the one entry point the loader (embed.js) calls, and
+//! the event bridge from the widget to the host page.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -8,14 +9,23 @@ use crate::components::WidgetEvent;
 use crate::config::Config;
 use crate::i18n::Lang;
 
-/// A mounted widget; the loader keeps it to unmount on removal.
+/// A mounted widget; the loader keeps it to update or unmount it.
 #[wasm_bindgen]
 pub struct Embed {
+    host: HtmlElement,
     app: Option<yew::AppHandle<Widget>>,
 }
 
 #[wasm_bindgen]
 impl Embed {
+    /// Re-reads the element's attributes and re-renders: a new `theme` or
+    /// `lang` applies at once; a new `src` loads that article.
+    pub fn update(&mut self) {
+        if let (Some(app), Some(props)) = (self.app.as_mut(), props_for(&self.host)) {
+            app.update(props);
+        }
+    }
+
     /// Removes the widget's tree; the element keeps its fallback content.
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {
@@ -34,18 +44,11 @@ pub fn version() -> String {
 /// if needed). Options are read from `host`'s attributes.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<Embed, JsValue> {
-    let (config, warnings) = Config::from_attrs(|name| host.get_attribute(name));
-    for warning in warnings {
-        web_sys::console::warn_1(&format!("article-embed: {warning}").into());
-    }
-    let Some(raw_src) = config.src.clone() else {
+    let Some(props) = props_for(&host) else {
         web_sys::console::warn_1(&"article-embed: no src; nothing to render".into());
-        return Ok(Embed { app: None });
+        return Ok(Embed { host, app: None });
     };
     let document = host.owner_document().ok_or("no document")?;
-    let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let src = web_sys::Url::new_with_base(&raw_src, &base).map(|u| u.href()).unwrap_or(raw_src);
-
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
@@ -55,7 +58,21 @@ pub fn mount(host: HtmlElement) -> Result<Embed, JsValue> {
     let container = document.create_element("div")?;
     container.set_class_name("ae-mount");
     root.append_child(&container)?;
+    let app = yew::Renderer::<Widget>::with_root_and_props(container, props).render();
+    Ok(Embed { host, app: Some(app) })
+}
 
+/// The widget's props for `host`: its options, the page's services and an
+/// event callback that dispatches on `host`. `None` without a `src`.
+fn props_for(host: &HtmlElement) -> Option<WidgetProps> {
+    let (config, warnings) = Config::from_attrs(|name| host.get_attribute(name));
+    for warning in warnings {
+        web_sys::console::warn_1(&format!("article-embed: {warning}").into());
+    }
+    let raw_src = config.src.clone()?;
+    let document = host.owner_document()?;
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let src = web_sys::Url::new_with_base(&raw_src, &base).map(|u| u.href()).unwrap_or(raw_src);
     let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).as_deref().and_then(Lang::from_tag);
     let partner_host = web_sys::window().and_then(|w| w.location().hostname().ok()).filter(|h| !h.is_empty());
     let on_event = {
@@ -63,17 +80,14 @@ pub fn mount(host: HtmlElement) -> Result<Embed, JsValue> {
         let src = src.clone();
         yew::Callback::from(move |event: WidgetEvent| dispatch(&host, &src, &event))
     };
-    let props = WidgetProps {
-        src: src.clone().into(),
+    Some(WidgetProps {
+        src: src.into(),
         services: services::services(config.dnt),
         config,
         on_event,
         partner_host: partner_host.map(Into::into),
         page_lang,
-        timeout_ms: super::fetch::DEFAULT_TIMEOUT_MS,
-    };
-    let app = yew::Renderer::<Widget>::with_root_and_props(container, props).render();
-    Ok(Embed { app: Some(app) })
+    })
 }
 
 fn set(target: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
@@ -81,7 +95,7 @@ fn set(target: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
 }
 
 /// Fires the contract's `article-embed:*` event for `event` on `host`.
-fn dispatch(host: &HtmlElement, src: &str, event: &WidgetEvent) {
+pub(crate) fn dispatch(host: &web_sys::EventTarget, src: &str, event: &WidgetEvent) {
     let detail = js_sys::Object::new();
     set(&detail, "src", src);
     let name = match event {

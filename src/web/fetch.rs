@@ -11,9 +11,6 @@ use web_sys::AbortController;
 use crate::error::LoadError;
 use crate::parse::{parse_article, Parsed, MAX_BYTES};
 
-/// Default time limit for one article fetch.
-pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
-
 /// Fetches and parses the article at `url` (absolute).
 pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Parsed>, LoadError> {
     let controller = AbortController::new().map_err(|_| LoadError::Network("AbortController unavailable".into()))?;

@@ -3,11 +3,14 @@
 //! mounts the Yew tree, and turns widget events into DOM events. It never
 //! renders markup itself.
 
+pub(crate) mod cache;
+mod component;
 mod embed;
 pub mod fetch;
 mod services;
 mod style;
 mod widget;
 
+pub use component::{ArticleEmbed, ArticleEmbedProps};
 pub use embed::{mount, Embed};
 pub use widget::{Widget, WidgetProps};

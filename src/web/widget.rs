@@ -21,13 +21,11 @@ pub struct WidgetProps {
     /// The host page's `<html lang>`, the last choice for the UI language.
     #[prop_or_default]
     pub page_lang: Option<Lang>,
-    #[prop_or(crate::web::fetch::DEFAULT_TIMEOUT_MS)]
-    pub timeout_ms: u32,
 }
 
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    let (state, retry) = use_article(props.src.clone(), props.timeout_ms);
+    let (state, retry) = use_article(props.src.clone(), props.config.timeout_ms);
     {
         let on_event = props.on_event.clone();
         use_effect_with(state.clone(), move |state| match state {
