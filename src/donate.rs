@@ -15,6 +15,51 @@ pub struct DonateChoice<'a> {
     pub campaign: Option<&'a str>,
 }
 
+/// Largest amount the "Other amount" field accepts.
+pub const MAX_AMOUNT: f64 = 1_000_000.0;
+
+/// Why an "Other amount" entry is not accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    Empty,
+    NotANumber,
+    NotPositive,
+    TooLarge,
+}
+
+/// Reads what a reader typed as an amount: digits with at most two decimals,
+/// `.` or `,` as the decimal separator, spaces (and a leading currency
+/// symbol) ignored. Accepts only amounts greater than 0.
+pub fn parse_amount(input: &str) -> Result<f64, AmountError> {
+    let cleaned: String = input
+        .trim()
+        .trim_start_matches(['$', '€', '£', '₽'])
+        .trim_end_matches(['$', '€', '£', '₽'])
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    if cleaned.starts_with('-') {
+        return Err(AmountError::NotPositive);
+    }
+    let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits_only(whole) || !digits_only(fraction) || fraction.len() > 2 || whole.len() > 9 {
+        return Err(AmountError::NotANumber);
+    }
+    let amount: f64 = cleaned.parse().map_err(|_| AmountError::NotANumber)?;
+    if amount <= 0.0 {
+        Err(AmountError::NotPositive)
+    } else if amount > MAX_AMOUNT {
+        Err(AmountError::TooLarge)
+    } else {
+        Ok(amount)
+    }
+}
+
 /// Percent-encodes a query component (RFC 3986 unreserved characters kept).
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -112,6 +157,36 @@ mod tests {
         let href = donate_href("https://news.example/d", &c);
         assert!(href.contains("amount=2.5&"), "{href}");
         assert!(href.ends_with("utm_campaign=a%20b%26c%3Dd%2F%C3%A9"), "{href}");
+    }
+
+    #[test]
+    fn other_amount_table() {
+        let cases: &[(&str, Result<f64, AmountError>)] = &[
+            ("7", Ok(7.0)),
+            (" 12.5 ", Ok(12.5)),
+            ("12,50", Ok(12.5)),
+            ("$15", Ok(15.0)),
+            ("200 ₽", Ok(200.0)),
+            ("1 000", Ok(1000.0)),
+            (".5", Ok(0.5)),
+            ("", Err(AmountError::Empty)),
+            ("   ", Err(AmountError::Empty)),
+            ("0", Err(AmountError::NotPositive)),
+            ("0.00", Err(AmountError::NotPositive)),
+            ("-5", Err(AmountError::NotPositive)),
+            ("abc", Err(AmountError::NotANumber)),
+            ("5.999", Err(AmountError::NotANumber)),
+            ("1e3", Err(AmountError::NotANumber)),
+            ("NaN", Err(AmountError::NotANumber)),
+            ("inf", Err(AmountError::NotANumber)),
+            ("5.5.5", Err(AmountError::NotANumber)),
+            (".", Err(AmountError::NotANumber)),
+            ("2000000", Err(AmountError::TooLarge)),
+            ("99999999999999999999", Err(AmountError::NotANumber)),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_amount(input), *expected, "{input:?}");
+        }
     }
 
     #[test]

@@ -68,6 +68,13 @@ pub struct Strings {
     pub monthly: &'static str,
     pub annual: &'static str,
     pub payment_methods: &'static str,
+    pub other_amount: &'static str,
+    /// Label of the "Other amount" field, followed by the currency code.
+    pub amount_in: &'static str,
+    pub amount_empty: &'static str,
+    pub amount_invalid: &'static str,
+    pub amount_not_positive: &'static str,
+    pub amount_too_large: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -98,6 +105,12 @@ static EN: Strings = Strings {
     monthly: "Monthly",
     annual: "Annual",
     payment_methods: "Accepted payment methods",
+    other_amount: "Other",
+    amount_in: "Your amount in",
+    amount_empty: "Enter an amount.",
+    amount_invalid: "Enter a number, like 15 or 12.50.",
+    amount_not_positive: "Enter an amount greater than zero.",
+    amount_too_large: "Enter a smaller amount.",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",
@@ -131,6 +144,12 @@ static RU: Strings = Strings {
     monthly: "Ежемесячно",
     annual: "Ежегодно",
     payment_methods: "Способы оплаты",
+    other_amount: "Другая сумма",
+    amount_in: "Ваша сумма в",
+    amount_empty: "Введите сумму.",
+    amount_invalid: "Введите число, например 15 или 12,50.",
+    amount_not_positive: "Сумма должна быть больше нуля.",
+    amount_too_large: "Введите сумму поменьше.",
     months: [
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
         "октября", "ноября", "декабря",

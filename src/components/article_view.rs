@@ -64,6 +64,30 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             on_event.emit(WidgetEvent::RemindLater { until });
         })
     };
+    // A showing of the ask counts towards the frequency cap.
+    let on_seen = {
+        let services = ctx.services.clone();
+        let cap = article.donation.as_ref().and_then(|d| d.frequency_cap);
+        let origin = origin.clone();
+        Callback::from(move |()| {
+            if let (Some(s), Some(cap)) = (services.as_ref(), cap) {
+                snooze::record_view(&*s.store, &origin, s.clock.now_ms(), cap.days);
+            }
+        })
+    };
+    // After "Remind me later", focus moves to the confirmation that replaced
+    // the ask (it is also a live region), so keyboard users are not lost.
+    let status_ref = use_node_ref();
+    {
+        let status_ref = status_ref.clone();
+        use_effect_with(ask.just_snoozed, move |snoozed| {
+            if *snoozed {
+                if let Some(el) = status_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let on_dismiss_banner = {
         let snooze = banner.snooze.clone();
         let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(30, |r| r.days);
@@ -71,11 +95,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
 
     let ask_html = if ask_allowed {
-        html! { <DonationAsk article={article.clone()} on_remind={on_remind} /> }
+        html! { <DonationAsk article={article.clone()} {on_remind} {on_seen} /> }
     } else if ask.just_snoozed {
         let until = ask.until.map(|u| format::date(CivilDate::from_unix_ms(u), ctx.lang)).unwrap_or_default();
         html! {
-            <p class="snoozed" role="status" tabindex="-1">{ format!("{} {until}.", strings.snoozed_until) }</p>
+            <p class="snoozed" role="status" tabindex="-1" ref={status_ref.clone()}>
+                { format!("{} {until}.", strings.snoozed_until) }
+            </p>
         }
     } else {
         Html::default()

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{use_view_context, TickerView, WidgetEvent};
-use crate::donate::{donate_href, with_query, DonateChoice};
+use crate::donate::{donate_href, parse_amount, with_query, AmountError, DonateChoice};
+use crate::hooks::use_first_visible;
 use crate::format;
 use crate::i18n::Strings;
 use crate::model::{Article, Donation, FrequencyId, PaymentMethod};
@@ -16,13 +17,23 @@ pub struct DonationAskProps {
     pub article: Rc<Article>,
     /// The reader chose "Remind me later".
     pub on_remind: Callback<()>,
+    /// The ask was shown: it entered the viewport for the first time.
+    #[prop_or_default]
+    pub on_seen: Callback<()>,
+}
+
+/// The amount the reader picked: one of the offered amounts, or their own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Pick {
+    Preset(f64),
+    Other,
 }
 
 /// The reader's current choice: frequency and amount.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Choice {
     frequency: FrequencyId,
-    amount: f64,
+    pick: Pick,
 }
 
 fn default_choice(donation: &Donation, frequency: Option<FrequencyId>) -> Option<Choice> {
@@ -31,7 +42,7 @@ fn default_choice(donation: &Donation, frequency: Option<FrequencyId>) -> Option
         None => donation.frequencies.first()?,
     };
     let amount = f.default.or_else(|| f.amounts.first().copied())?;
-    Some(Choice { frequency: f.id, amount })
+    Some(Choice { frequency: f.id, pick: Pick::Preset(amount) })
 }
 
 fn frequency_label(id: FrequencyId, s: &Strings) -> &'static str {
@@ -39,6 +50,15 @@ fn frequency_label(id: FrequencyId, s: &Strings) -> &'static str {
         FrequencyId::OneOff => s.one_off,
         FrequencyId::Monthly => s.monthly,
         FrequencyId::Annual => s.annual,
+    }
+}
+
+fn amount_message(error: AmountError, s: &Strings) -> &'static str {
+    match error {
+        AmountError::Empty => s.amount_empty,
+        AmountError::NotANumber => s.amount_invalid,
+        AmountError::NotPositive => s.amount_not_positive,
+        AmountError::TooLarge => s.amount_too_large,
     }
 }
 
@@ -50,7 +70,16 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
         let article = props.article.clone();
         use_state(move || article.donation.as_ref().and_then(|d| default_choice(d, None)))
     };
+    let other_text = use_state(String::new);
+    let section = use_node_ref();
+    use_first_visible(section.clone(), props.on_seen.clone());
     let Some(donation) = props.article.donation.as_ref() else { return Html::default() };
+
+    // The amount the CTA carries, or why there is none yet.
+    let amount: Option<Result<f64, AmountError>> = choice.map(|c| match c.pick {
+        Pick::Preset(a) => Ok(a),
+        Pick::Other => parse_amount(&other_text),
+    });
 
     let frequency_group = (donation.frequencies.len() > 1).then(|| {
         let radios = donation.frequencies.iter().map(|f| {
@@ -79,57 +108,95 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
     });
 
     let amount_group = choice.and_then(|c| donation.frequencies.iter().find(|f| f.id == c.frequency)).map(|f| {
-        let radios = f.amounts.iter().map(|&amount| {
-            let checked = choice.is_some_and(|c| c.amount == amount);
+        let radios = f.amounts.iter().map(|&value| {
+            let checked = choice.is_some_and(|c| c.pick == Pick::Preset(value));
             let onchange = {
                 let choice = choice.clone();
                 let frequency = f.id;
-                Callback::from(move |_: Event| choice.set(Some(Choice { frequency, amount })))
+                Callback::from(move |_: Event| choice.set(Some(Choice { frequency, pick: Pick::Preset(value) })))
             };
             html! {
                 <label class="card">
-                    <input type="radio" name="ae-amount" value={amount.to_string()} {checked} {onchange} />
-                    <span>{ format::money(amount, &donation.currency, ctx.lang) }</span>
+                    <input type="radio" name="ae-amount" value={value.to_string()} {checked} {onchange} />
+                    <span>{ format::money(value, &donation.currency, ctx.lang) }</span>
                 </label>
             }
         });
+        let other_checked = choice.is_some_and(|c| c.pick == Pick::Other);
+        let on_other = {
+            let choice = choice.clone();
+            let frequency = f.id;
+            Callback::from(move |_: Event| choice.set(Some(Choice { frequency, pick: Pick::Other })))
+        };
+        let on_input = {
+            let other_text = other_text.clone();
+            Callback::from(move |e: InputEvent| {
+                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    other_text.set(input.value());
+                }
+            })
+        };
+        let error = match amount {
+            Some(Err(e)) if other_checked && !other_text.is_empty() => Some(amount_message(e, strings)),
+            _ => None,
+        };
         html! {
             <fieldset class="choices amounts">
                 <legend>{ strings.amount_legend }</legend>
                 { for radios }
+                <label class="card">
+                    <input type="radio" name="ae-amount" value="other" checked={other_checked} onchange={on_other} />
+                    <span>{ strings.other_amount }</span>
+                </label>
+                if other_checked {
+                    <div class="other-amount">
+                        <label for="ae-other">{ format!("{} {}", strings.amount_in, donation.currency) }</label>
+                        <input id="ae-other" type="text" inputmode="decimal" autocomplete="off"
+                            value={(*other_text).clone()} oninput={on_input}
+                            aria-invalid={error.is_some().to_string()}
+                            aria-describedby={error.map(|_| "ae-other-error")} />
+                        if let Some(message) = error {
+                            <p id="ae-other-error" class="field-error" role="alert">{ message }</p>
+                        }
+                    </div>
+                }
             </fieldset>
         }
     });
 
     let cta = donation.cta.as_ref().map(|cta| {
-        let href = match *choice {
-            Some(c) => donate_href(
-                &cta.url,
-                &DonateChoice {
-                    amount: c.amount,
-                    frequency: c.frequency,
-                    currency: &donation.currency,
-                    partner_host: ctx.partner_host.as_deref(),
-                    campaign: props.article.id.as_deref(),
-                },
-            ),
-            None => with_query(&cta.url, &[("utm_medium", "article-embed")]),
+        let label = cta.label.clone().unwrap_or_else(|| strings.support_us.to_owned());
+        let (Some(c), Some(Ok(value))) = (*choice, amount) else {
+            if choice.is_some() {
+                // "Other" with no valid amount yet: nothing to follow.
+                return html! { <a class="cta" part="cta" role="link" aria-disabled="true">{ label }</a> };
+            }
+            let href = with_query(&cta.url, &[("utm_medium", "article-embed")]);
+            return html! { <a class="cta" part="cta" href={href} target="_blank" rel="noopener noreferrer">{ label }</a> };
         };
+        let href = donate_href(
+            &cta.url,
+            &DonateChoice {
+                amount: value,
+                frequency: c.frequency,
+                currency: &donation.currency,
+                partner_host: ctx.partner_host.as_deref(),
+                campaign: props.article.id.as_deref(),
+            },
+        );
         let onclick = {
             let on_event = ctx.on_event.clone();
             let href = href.clone();
             let currency = donation.currency.clone();
-            let c = *choice;
             Callback::from(move |_: MouseEvent| {
                 on_event.emit(WidgetEvent::Donate {
-                    amount: c.map_or(0.0, |c| c.amount),
+                    amount: value,
                     currency: currency.clone(),
-                    frequency: c.map_or("", |c| c.frequency.as_str()),
+                    frequency: c.frequency.as_str(),
                     href: href.clone(),
                 })
             })
         };
-        let label = cta.label.clone().unwrap_or_else(|| strings.support_us.to_owned());
         html! {
             <a class="cta" part="cta" href={href} target="_blank" rel="noopener noreferrer" {onclick}>{ label }</a>
         }
@@ -148,7 +215,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
     });
 
     html! {
-        <section class="ask" part="donation" aria-labelledby="ae-ask-heading">
+        <section class="ask" part="donation" aria-labelledby="ae-ask-heading" ref={section}>
             <h2 id="ae-ask-heading">
                 { donation.heading.clone().unwrap_or_else(|| strings.donation_region.to_owned()) }
             </h2>

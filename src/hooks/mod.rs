@@ -1,7 +1,9 @@
 //! Hooks: the only place components reach side effects, and only through
 //! what the embed layer (or a test) provides.
 
+mod use_first_visible;
 mod use_snooze;
+pub use use_first_visible::use_first_visible;
 pub use use_snooze::{use_snooze, UseSnooze};
 
 #[cfg(target_arch = "wasm32")]
