@@ -1,0 +1,270 @@
+//! `article-embed convert --from FORMAT INPUT [-o OUT]`: publishers' articles
+//! in other formats → article JSON v1.
+//!
+//! Each converter builds the widget's own [`Article`] model; the result is
+//! written by [`crate::article_json`] and checked with the widget's
+//! validation (`parse::from_value`) before anything is written, so a
+//! converted file is one the widget accepts. What a converter leaves out is
+//! said on standard error as `warning: …`, never silently.
+
+mod guardian;
+mod jsonld;
+mod text;
+mod wordpress;
+
+use std::process::ExitCode;
+
+use article_embed::error::LoadError;
+use article_embed::model::Article;
+use article_embed::parse::from_value;
+use article_embed::time::{parse_rfc3339, Timestamp};
+use article_embed::url_policy::{allow, UrlUse};
+
+use crate::args::{self, Spec};
+use crate::article_json;
+use crate::error::{read_input, write_output, CliError};
+
+const SPEC: Spec = Spec { valued: &[("--from", Some("-f")), ("--output", Some("-o"))], flags: &[] };
+
+/// The input formats `--from` accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    JsonLd,
+    WordPress,
+    Guardian,
+    Text,
+}
+
+impl Format {
+    pub fn parse(name: &str) -> Option<Format> {
+        Some(match name {
+            "jsonld" | "json-ld" => Format::JsonLd,
+            "wordpress" | "wp" => Format::WordPress,
+            "guardian" => Format::Guardian,
+            "text" | "txt" => Format::Text,
+            _ => return None,
+        })
+    }
+}
+
+/// What a converter dropped or guessed, printed as `warning: …` lines.
+#[derive(Debug, Default)]
+pub struct Warnings(Vec<String>);
+
+impl Warnings {
+    pub fn warn(&mut self, message: impl Into<String>) {
+        self.0.push(message.into());
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+pub fn run(argv: &[String]) -> Result<ExitCode, CliError> {
+    let args = args::parse(argv, &SPEC)?;
+    let from = args.required("--from")?;
+    let format = Format::parse(from).ok_or_else(|| {
+        CliError::usage(format!("unknown format \"{from}\" (use jsonld, wordpress, guardian or text)"))
+    })?;
+    let input = match args.positional.as_slice() {
+        [one] => one,
+        [] => return Err(CliError::usage("convert needs an INPUT file (or - for standard input)")),
+        _ => return Err(CliError::usage("convert takes one INPUT file")),
+    };
+    let text = read_input(input)?;
+    let mut warnings = Warnings::default();
+    let result = convert(format, &text, &mut warnings);
+    for w in warnings.iter() {
+        eprintln!("warning: {w}");
+    }
+    let json = result?;
+    write_output(args.value("--output"), &json)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Converts `input` and checks the result with the widget's validation:
+/// the article JSON text, or why there is none.
+pub fn convert(format: Format, input: &str, warnings: &mut Warnings) -> Result<String, CliError> {
+    let article = match format {
+        Format::JsonLd => jsonld::convert(input, warnings)?,
+        Format::WordPress => wordpress::convert(input, warnings)?,
+        Format::Guardian => guardian::convert(input, warnings)?,
+        Format::Text => text::convert(input, warnings)?,
+    };
+    let json = article_json::article(&article);
+    match from_value(&json.to_value(), None) {
+        Ok(parsed) => {
+            for w in &parsed.warnings {
+                warnings.warn(format!("validation: {w}"));
+            }
+            Ok(json.pretty())
+        }
+        Err(LoadError::Schema(problems)) => {
+            let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            Err(CliError::invalid(format!("the converted article is not valid:\n{}", lines.join("\n"))))
+        }
+        Err(other) => Err(CliError::invalid(format!("the converted article is not valid: {other}"))),
+    }
+}
+
+/// Parses input that must be JSON, with a one-line error naming the format.
+pub fn parse_json(input: &str, what: &str) -> Result<serde_json::Value, CliError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    serde_json::from_str(input).map_err(|e| CliError::invalid(format!("the input is not valid {what}: {e}")))
+}
+
+/// Text as the article model wants it: whitespace runs (including no-break
+/// spaces) collapsed to one space, trimmed; `None` when nothing is left.
+pub fn clean(text: &str) -> Option<String> {
+    let out = text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    (!out.is_empty()).then_some(out)
+}
+
+/// A URL the widget will accept, resolved against `base`; a rejected one is
+/// dropped with a warning naming `what` it was.
+pub fn url(raw: &str, base: Option<&str>, usage: UrlUse, what: &str, warnings: &mut Warnings) -> Option<String> {
+    match allow(raw, base, usage) {
+        Ok(url) => Some(url),
+        Err(why) => {
+            warnings.warn(format!("dropped {what} \"{}\": {why}", shorten(raw)));
+            None
+        }
+    }
+}
+
+/// An RFC 3339 timestamp from the date formats publishers use: RFC 3339 as
+/// is; a date alone (midnight UTC); a date-time without a zone (read as UTC,
+/// with a warning); `+0300` offsets; minutes without seconds.
+pub fn date(raw: &str, what: &str, warnings: &mut Warnings) -> Option<Timestamp> {
+    let raw = raw.trim();
+    if let Some(t) = parse_rfc3339(raw) {
+        return Some(t);
+    }
+    let b = raw.as_bytes();
+    let is_date = |s: &[u8]| s.len() == 10 && s[4] == b'-' && s[7] == b'-';
+    let candidate = if is_date(b) {
+        Some(format!("{raw}T00:00:00Z"))
+    } else if b.len() >= 16 && is_date(&b[..10]) && (b[10] == b'T' || b[10] == b' ') {
+        let (date, rest) = raw.split_at(10);
+        let rest = &rest[1..];
+        let zone_at = rest.find(['Z', 'z', '+', '-']).unwrap_or(rest.len());
+        let (time, zone) = rest.split_at(zone_at);
+        let time = if time.len() == 5 { format!("{time}:00") } else { time.to_owned() };
+        let zone = match zone {
+            "" => {
+                warnings.warn(format!("{what} \"{raw}\" has no time zone; read as UTC"));
+                "Z".to_owned()
+            }
+            z if z.len() == 5 && z[1..].bytes().all(|b| b.is_ascii_digit()) => format!("{}:{}", &z[..3], &z[3..]),
+            z => z.to_owned(),
+        };
+        Some(format!("{date}T{time}{zone}"))
+    } else {
+        None
+    };
+    let parsed = candidate.as_deref().and_then(parse_rfc3339);
+    if parsed.is_none() {
+        warnings.warn(format!("dropped {what} \"{}\": not a date", shorten(raw)));
+    }
+    parsed
+}
+
+/// A URL-safe id from a headline or a URL path segment: lower-case ASCII
+/// letters and digits joined by `-`.
+pub fn slug(text: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') && (c.is_whitespace() || "-_./:'’".contains(c)) {
+            out.push('-');
+        }
+        if out.len() >= 80 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    (!out.is_empty()).then_some(out)
+}
+
+/// The last path segment of a URL, without an extension: the usual article slug.
+pub fn slug_of_url(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let after_host = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let last = after_host.trim_end_matches('/').rsplit('/').next()?;
+    let last = last.rsplit_once('.').map_or(last, |(stem, ext)| if ext.len() <= 5 { stem } else { last });
+    slug(last)
+}
+
+/// At most 80 characters of `text`, for messages.
+pub fn shorten(text: &str) -> String {
+    if text.chars().count() <= 80 {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(80).collect::<String>())
+    }
+}
+
+/// An article with only a headline, ready for a converter to fill in.
+pub fn article(headline: String) -> Article {
+    Article { headline, ..Article::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publisher_date_formats_become_rfc_3339() {
+        let mut w = Warnings::default();
+        let cases = [
+            ("2012-01-11T09:00:00Z", "2012-01-11T09:00:00Z"),
+            ("2012-01-11", "2012-01-11T00:00:00Z"),
+            ("2012-01-11T09:00:00+0300", "2012-01-11T09:00:00+03:00"),
+            ("2012-01-11T09:00+03:00", "2012-01-11T09:00:00+03:00"),
+            ("2012-01-11 09:00:00", "2012-01-11T09:00:00Z"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(date(raw, "datePublished", &mut w).map(|t| t.raw), Some(want.to_owned()), "{raw}");
+        }
+        assert_eq!(w.iter().count(), 1, "only the zone-less date warns");
+        assert_eq!(date("yesterday", "datePublished", &mut w), None);
+        assert_eq!(date("2012-01-11T09:00:00+0é0", "datePublished", &mut w), None, "no panic on odd bytes");
+        assert!(w.iter().last().unwrap().contains("not a date"));
+    }
+
+    #[test]
+    fn slugs_are_lower_case_ascii_words() {
+        assert_eq!(
+            slug("Four Officers Prosecuted for Kazakh Riot Shootings").as_deref(),
+            Some("four-officers-prosecuted-for-kazakh-riot-shootings")
+        );
+        assert_eq!(
+            slug_of_url("https://news.example/2012/01/11/four-officers.html?x=1").as_deref(),
+            Some("four-officers")
+        );
+        assert_eq!(slug_of_url("https://news.example/a/b/").as_deref(), Some("b"));
+        assert_eq!(slug("—"), None);
+    }
+
+    #[test]
+    fn disallowed_urls_are_dropped_with_a_warning() {
+        let mut w = Warnings::default();
+        assert_eq!(url("javascript:alert(1)", None, UrlUse::Link, "url", &mut w), None);
+        assert_eq!(
+            url("/x", Some("https://news.example/a/b"), UrlUse::Link, "url", &mut w).as_deref(),
+            Some("https://news.example/x")
+        );
+        assert_eq!(
+            w.iter().collect::<Vec<_>>(),
+            ["dropped url \"javascript:alert(1)\": the scheme \"javascript:\" is not allowed (use http or https)"]
+        );
+    }
+
+    #[test]
+    fn whitespace_and_no_break_spaces_collapse() {
+        assert_eq!(clean(" a\u{a0} b\n\tc ").as_deref(), Some("a b c"));
+        assert_eq!(clean(" \u{a0} "), None);
+    }
+}

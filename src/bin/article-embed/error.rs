@@ -1,0 +1,70 @@
+//! The tool's own failures and the exit code each one means.
+//!
+//! `0` success; `1` the input is not a valid article or cannot be converted;
+//! `2` the command line is wrong or a file cannot be read or written.
+
+use std::fmt;
+use std::process::ExitCode;
+
+#[derive(Debug, PartialEq)]
+pub enum CliError {
+    /// Wrong arguments: exit 2, with a pointer to `--help`.
+    Usage(String),
+    /// A file that cannot be read or written: exit 2.
+    Io(String),
+    /// Input that is not what it should be (not JSON, no article, invalid): exit 1.
+    Invalid(String),
+}
+
+impl CliError {
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError::Usage(message.into())
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        CliError::Invalid(message.into())
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Usage(_) | CliError::Io(_) => ExitCode::from(2),
+            CliError::Invalid(_) => ExitCode::from(1),
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Usage(m) => write!(f, "{m}\nRun 'article-embed --help' for usage."),
+            CliError::Io(m) | CliError::Invalid(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Reads a whole input file as text; `-` is standard input.
+pub fn read_input(path: &str) -> Result<String, CliError> {
+    use std::io::Read;
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| CliError::Io(format!("cannot read standard input: {e}")))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).map_err(|e| CliError::Io(format!("cannot read {path}: {e}")))
+}
+
+/// Writes `text` to `path`, or to standard output when there is none.
+pub fn write_output(path: Option<&str>, text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    match path {
+        Some(p) if p != "-" => std::fs::write(p, text).map_err(|e| CliError::Io(format!("cannot write {p}: {e}"))),
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| CliError::Io(format!("cannot write to standard output: {e}")))
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! `article-embed snippet FILE --src URL --bundle URL [--full]`: the embed
+//! code a site owner pastes, in the contract's shape (CONTRACT.md section 2).
+//!
+//! With `--full` the blockquote also holds the article itself, rendered on
+//! the server by the widget's own Yew components (`ArticleView`), so readers
+//! without WebAssembly and crawlers get the whole text, formatted by the same
+//! code as the browser render.
+
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use article_embed::components::{ArticleView, ViewContext};
+use article_embed::error::LoadError;
+use article_embed::i18n::Lang;
+use article_embed::model::Article;
+use article_embed::parse::parse_article;
+use article_embed::url_policy::{allow, UrlUse};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+use crate::args::{self, Spec};
+use crate::convert::slug;
+use crate::error::{read_input, write_output, CliError};
+
+const SPEC: Spec = Spec { valued: &[("--src", None), ("--bundle", None)], flags: &["--full"] };
+
+pub fn run(argv: &[String]) -> Result<ExitCode, CliError> {
+    let args = args::parse(argv, &SPEC)?;
+    let file = one_file(&args.positional, "snippet")?;
+    let src = embed_url(args.required("--src")?, "--src")?;
+    let bundle = embed_url(args.required("--bundle")?, "--bundle")?;
+    let article = load(file, src)?;
+    let rendered = if args.flag("--full") { Some(render_static(Rc::new(article.clone()))?) } else { None };
+    write_output(None, &embed_code(&article, src, bundle, rendered.as_deref()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The one FILE a subcommand takes.
+pub fn one_file<'a>(positional: &'a [String], command: &str) -> Result<&'a str, CliError> {
+    match positional {
+        [one] => Ok(one),
+        [] => Err(CliError::usage(format!("{command} needs an article JSON FILE"))),
+        _ => Err(CliError::usage(format!("{command} takes one FILE"))),
+    }
+}
+
+/// A `--src`/`--bundle` URL: absolute http(s) or relative to the page;
+/// never another scheme.
+pub fn embed_url<'a>(raw: &'a str, option: &str) -> Result<&'a str, CliError> {
+    match allow(raw, Some("https://page.invalid/"), UrlUse::Link) {
+        Ok(_) => Ok(raw.trim()),
+        Err(why) => Err(CliError::usage(format!("{option} \"{raw}\" is not usable: {why}"))),
+    }
+}
+
+/// Reads and validates the article JSON as the widget will: relative URLs
+/// resolve against `src` when it is absolute. Warnings go to standard error.
+pub fn load(file: &str, src: &str) -> Result<Article, CliError> {
+    let text = read_input(file)?;
+    let base = allow(src, None, UrlUse::Link).ok();
+    match parse_article(&text, base.as_deref()) {
+        Ok(parsed) => {
+            for w in &parsed.warnings {
+                eprintln!("warning: {file}: {w}");
+            }
+            if parsed.article.url.is_none() {
+                eprintln!("warning: {file}: the article has no url, so the fallback headline is not a link");
+            }
+            Ok(parsed.article)
+        }
+        Err(LoadError::Schema(problems)) => {
+            let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            Err(CliError::invalid(format!(
+                "{file} is not a valid article (run article-embed validate):\n{}",
+                lines.join("\n")
+            )))
+        }
+        Err(e) => Err(CliError::invalid(format!("{file}: {e}"))),
+    }
+}
+
+/// Text for HTML text and double-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The embed code; `rendered` is the server-rendered article for `--full`.
+pub fn embed_code(article: &Article, src: &str, bundle: &str, rendered: Option<&str>) -> String {
+    let headline = escape(&article.headline);
+    let link = match &article.url {
+        Some(url) => format!("<a href=\"{}\">{headline}</a>", escape(url)),
+        None => format!("<p>{headline}</p>"),
+    };
+    let mut out = format!("<blockquote class=\"article-embed\" data-src=\"{}\">\n  {link}\n", escape(src));
+    if let Some(html) = rendered {
+        out.push_str("  ");
+        out.push_str(html.trim());
+        out.push('\n');
+    }
+    out.push_str(&format!("</blockquote>\n<script async src=\"{}\"></script>\n", escape(bundle)));
+    out
+}
+
+#[derive(Properties, PartialEq)]
+struct StaticProps {
+    article: Rc<Article>,
+    context: ViewContext,
+}
+
+/// The article view in the article's UI language, without the donation ask
+/// (it needs the browser), with the default number of related links.
+#[function_component]
+fn StaticArticle(props: &StaticProps) -> Html {
+    html! {
+        <ContextProvider<ViewContext> context={props.context.clone()}>
+            <ArticleView article={props.article.clone()} donate={false} related={3} />
+        </ContextProvider<ViewContext>>
+    }
+}
+
+/// Server-renders the article with the widget's components.
+pub fn render_static(article: Rc<Article>) -> Result<String, CliError> {
+    let lang = article.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
+    let context = ViewContext { lang, ..ViewContext::default() };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| CliError::Io(format!("cannot start the renderer: {e}")))?;
+    let scope = slug(article.id.as_deref().unwrap_or(&article.headline)).unwrap_or_else(|| "article".to_owned());
+    let html = runtime.block_on(
+        LocalServerRenderer::<StaticArticle>::with_props(StaticProps { article, context }).hydratable(false).render(),
+    );
+    Ok(scope_ids(&strip_component_comments(&html), &scope))
+}
+
+/// Makes the components' fixed ids (`ae-headline`, meant for a shadow root)
+/// unique on a page that holds several static articles: `id="ae-x"` and
+/// `aria-labelledby="ae-x"` inside tags become `ae-SCOPE-x`. Text is never
+/// touched: Yew escapes `<` in text, so only markup opens a tag.
+pub fn scope_ids(html: &str, scope: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut in_tag = false;
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        if in_tag {
+            if let Some(attr) = [" id=\"ae-", " aria-labelledby=\"ae-"].iter().find(|a| rest.starts_with(**a)) {
+                out.push_str(attr);
+                out.push_str(scope);
+                out.push('-');
+                rest = &rest[attr.len()..];
+                continue;
+            }
+        }
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Removes Yew's `<!--<[Component]>-->` / `<!--</[Component]>-->` markers.
+pub fn strip_component_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--<") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        match after.find("]>-->") {
+            Some(end) if after[4..].starts_with("<[") || after[4..].starts_with("</[") => rest = &after[end + 5..],
+            _ => {
+                out.push_str("<!--<");
+                rest = &after[5..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn component_comments_are_stripped_and_other_text_kept() {
+        let html = "<!--<[a::B]>--><p>x &lt;!--</p><!--</[a::B]>--><!--<other-->";
+        assert_eq!(strip_component_comments(html), "<p>x &lt;!--</p><!--<other-->");
+    }
+
+    #[test]
+    fn fixed_ids_are_scoped_in_tags_but_not_in_text() {
+        let html = "<h1 id=\"ae-headline\">a id=\"ae-x\"</h1><article aria-labelledby=\"ae-headline\">";
+        assert_eq!(
+            scope_ids(html, "story"),
+            "<h1 id=\"ae-story-headline\">a id=\"ae-x\"</h1><article aria-labelledby=\"ae-story-headline\">"
+        );
+    }
+
+    #[test]
+    fn markup_in_headline_and_urls_is_escaped() {
+        let article = Article {
+            headline: "<script>\"x\"</script>".into(),
+            url: Some("https://n.example/?a=1&b=2".into()),
+            ..Article::default()
+        };
+        let code = embed_code(&article, "a.json", "e.js", None);
+        assert_eq!(
+            code,
+            "<blockquote class=\"article-embed\" data-src=\"a.json\">\n  <a href=\"https://n.example/?a=1&amp;b=2\">&lt;script&gt;&quot;x&quot;&lt;/script&gt;</a>\n</blockquote>\n<script async src=\"e.js\"></script>\n"
+        );
+    }
+
+    #[test]
+    fn embed_urls_must_be_http_or_relative() {
+        assert!(embed_url("https://cdn.example/embed.js", "--bundle").is_ok());
+        assert!(embed_url("/embed/a.json", "--src").is_ok());
+        assert!(matches!(embed_url("javascript:alert(1)", "--src"), Err(CliError::Usage(_))));
+    }
+
+    #[test]
+    fn static_render_has_the_article_text_and_no_component_markers() {
+        let article = Article {
+            headline: "Head".into(),
+            lang: Some("ru".into()),
+            body: vec![article_embed::model::Block::Paragraph(vec![article_embed::model::Inline::plain("Body text")])],
+            url: Some("https://n.example/a".into()),
+            ..Article::default()
+        };
+        let html = render_static(Rc::new(article)).unwrap();
+        assert!(html.contains("<p>Body text</p>"), "{html}");
+        assert!(html.contains("Head</h1>"), "{html}");
+        assert!(!html.contains("<!--"), "{html}");
+        assert!(html.contains("Читать"), "Russian UI strings: {html}");
+    }
+}
