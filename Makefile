@@ -30,6 +30,8 @@ test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --no-default-features --test web
 
 test-e2e:
+	@mkdir -p tests/fixtures/generated
+	cargo run --locked --quiet --bin article-embed -- convert --from text tests/fixtures/cli/seed.txt -o tests/fixtures/generated/seed.json
 	npx playwright test
 
 ## screenshots: refresh docs/img/*.png from a running demo (make demo in another shell).
