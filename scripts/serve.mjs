@@ -4,7 +4,9 @@
 //
 // Serves dist/ at /, and tests/fixtures/ at /fixtures/ (test host pages).
 // A fixture page may carry extra response headers in a neighbouring
-// `<name>.headers.json` file (used for the strict-CSP page).
+// `<name>.headers.json` file (used for the strict-CSP page). Under /__test/
+// it simulates misbehaving article servers for the failure tests (see
+// `misbehave` below); every such response ends within a minute.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -53,9 +55,57 @@ async function find(pathname) {
   return null;
 }
 
+const seed = () => readFile(join(root, "www", "articles", "four-officers.json"));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Article servers behaving badly, for tests/e2e/failures.spec.mjs. */
+async function misbehave(url, req, res) {
+  const headers = { "access-control-allow-origin": "*", "cache-control": "no-store", "content-type": "application/json" };
+  switch (url.pathname) {
+    case "/__test/trickle": {
+      // The seed article, in 20 slices over about two seconds.
+      const body = await seed();
+      res.writeHead(200, headers);
+      const step = Math.ceil(body.length / 20);
+      for (let i = 0; i < body.length && !res.destroyed; i += step) {
+        res.write(body.subarray(i, i + step));
+        await sleep(Number(url.searchParams.get("ms") || 100));
+      }
+      res.end();
+      return;
+    }
+    case "/__test/never": {
+      // Headers never come; the socket is closed after a minute at most.
+      const timer = setTimeout(() => res.destroy(), 60_000);
+      req.on("close", () => clearTimeout(timer));
+      return;
+    }
+    case "/__test/reset":
+      req.socket.destroy();
+      return;
+    case "/__test/huge": {
+      // 10 MB of JSON-ish text without a Content-Length, in 64 kB chunks.
+      res.writeHead(200, headers);
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      res.write('{"headline":"big","body":[],"pad":"');
+      for (let sent = 0; sent < 10 * 1024 * 1024 && !res.destroyed; sent += chunk.length) {
+        if (!res.write(chunk)) await new Promise((r) => res.once("drain", r));
+      }
+      res.end('"}');
+      return;
+    }
+    default:
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+  }
+}
+
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, `http://${req.headers.host || host}`);
+    if (url.pathname.startsWith("/__test/")) {
+      await misbehave(url, req, res);
+      return;
+    }
     if (url.pathname === "/favicon.ico") {
       res.writeHead(204).end();
       return;

@@ -57,6 +57,7 @@ pub struct Strings {
     pub error_timeout: &'static str,
     pub error_http: &'static str,
     pub error_content: &'static str,
+    pub error_offline: &'static str,
     pub retry: &'static str,
     pub notice: &'static str,
     /// "$6,400 of $10,000".
@@ -95,6 +96,7 @@ static EN: Strings = Strings {
     error_timeout: "The article is taking too long to load.",
     error_http: "This article isn't available right now.",
     error_content: "This article can't be displayed here.",
+    error_offline: "You're offline. The article will load when you're back online.",
     retry: "Try again",
     notice: "Notice",
     of: "of",
@@ -134,6 +136,7 @@ static RU: Strings = Strings {
     error_timeout: "Статья загружается слишком долго.",
     error_http: "Статья сейчас недоступна.",
     error_content: "Эту статью нельзя показать здесь.",
+    error_offline: "Нет подключения к интернету. Статья загрузится, когда связь восстановится.",
     retry: "Попробовать снова",
     notice: "Объявление",
     of: "из",

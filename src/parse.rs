@@ -32,14 +32,30 @@ pub struct Parsed {
 /// fetched from; relative URLs in the article resolve against it.
 pub fn parse_article(text: &str, source_url: Option<&str>) -> Result<Parsed, LoadError> {
     if text.len() > MAX_BYTES {
-        return Err(LoadError::Schema(vec![Problem {
-            path: String::new(),
-            message: format!("the article JSON is {} bytes; at most {MAX_BYTES} render", text.len()),
-        }]));
+        return Err(too_large(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Json(e.to_string()))?;
     from_value(&value, source_url)
+}
+
+/// Parses article JSON bytes as received: they must be UTF-8, as JSON is
+/// (invalid bytes are a `json` error, not silently replaced).
+pub fn parse_article_bytes(bytes: &[u8], source_url: Option<&str>) -> Result<Parsed, LoadError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_article(text, source_url),
+        Err(e) => Err(LoadError::Json(format!("the response is not UTF-8 (invalid bytes at offset {})", e.valid_up_to()))),
+    }
+}
+
+fn too_large(bytes: usize) -> LoadError {
+    LoadError::Schema(vec![Problem {
+        path: String::new(),
+        message: format!("the article JSON is {bytes} bytes; at most {MAX_BYTES} render"),
+    }])
 }
 
 /// Validates an already-parsed JSON value.

@@ -24,7 +24,7 @@
   var script = d.currentScript;
   var base = new URL(".", (script && script.src) || d.baseURI);
   var TAG = "article-embed";
-  var OPTIONS = ["src", "theme", "lang", "donate", "related", "dnt"];
+  var OPTIONS = ["src", "theme", "lang", "donate", "related", "dnt", "timeout"];
   var wasm = null; // Promise of the initialised module, created on first need.
   var state = new WeakMap(); // element → { handle }
 
@@ -47,7 +47,15 @@
     return wasm;
   }
 
+  // The fallback alone: the site owner's blockquote, at its own size.
+  function showFallback(el) {
+    if (!el.shadowRoot) return;
+    el.shadowRoot.adoptedStyleSheets = [];
+    el.shadowRoot.replaceChildren(d.createElement("slot"));
+  }
+
   function fail(el, message) {
+    showFallback(el);
     el.dispatchEvent(
       new CustomEvent("article-embed:error", {
         bubbles: true,
@@ -188,6 +196,27 @@
         })
       );
     },
+  });
+
+  // If the Wasm module ever traps, it can no longer be trusted: embeds that
+  // have rendered keep their DOM, the others show their fallback and report.
+  function onTrap(error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) return;
+    wasm = Promise.reject(error);
+    wasm.catch(function () {});
+    d.querySelectorAll(TAG).forEach(function (el) {
+      var s = state.get(el);
+      if (s && !(el.shadowRoot && el.shadowRoot.querySelector(".article"))) {
+        s.handle = null;
+        fail(el, "article-embed: the widget stopped (" + error.message + ")");
+      }
+    });
+  }
+  w.addEventListener("error", function (e) {
+    onTrap(e.error);
+  });
+  w.addEventListener("unhandledrejection", function (e) {
+    onTrap(e.reason);
   });
 
   customElements.define(TAG, ArticleEmbedElement);

@@ -5,17 +5,26 @@ use yew::prelude::*;
 
 use super::use_view_context;
 use crate::error::{ErrorKind, LoadError};
+use crate::url_policy::{host_of, origin_of};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
     pub error: LoadError,
     pub on_retry: Callback<()>,
+    /// The browser is offline: say so (the widget retries when it is back).
+    #[prop_or_default]
+    pub offline: bool,
+    /// The article JSON's URL: its site is the last-resort fallback link when
+    /// the page gave none.
+    #[prop_or_default]
+    pub src: Option<AttrValue>,
 }
 
 #[function_component]
 pub fn ErrorView(props: &ErrorViewProps) -> Html {
     let strings = use_view_context().lang.strings();
     let message = match props.error.kind() {
+        ErrorKind::Network | ErrorKind::Timeout if props.offline => strings.error_offline,
         ErrorKind::Network => strings.error_network,
         ErrorKind::Timeout => strings.error_timeout,
         ErrorKind::Http => strings.error_http,
@@ -25,7 +34,17 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
     html! {
         <div class="error" role="alert" data-kind={props.error.kind().as_str()}>
             <p class="error-message">{ message }</p>
-            <div class="fallback"><slot></slot></div>
+            // The site owner's fallback (their blockquote and link) is slotted
+            // in; without one, a link to the publisher's site stands in.
+            <div class="fallback">
+                <slot>
+                    if let Some(origin) = props.src.as_deref().and_then(origin_of) {
+                        <a href={origin.to_owned()} target="_blank" rel="noopener noreferrer">
+                            { format!("{} {}", strings.read_on, host_of(origin).unwrap_or(origin)) }
+                        </a>
+                    }
+                </slot>
+            </div>
             <button type="button" class="retry" {onclick}>{ strings.retry }</button>
         </div>
     }

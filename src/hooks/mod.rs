@@ -2,8 +2,10 @@
 //! what the embed layer (or a test) provides.
 
 mod use_first_visible;
+mod use_online;
 mod use_snooze;
 pub use use_first_visible::use_first_visible;
+pub use use_online::use_online;
 pub use use_snooze::{use_snooze, UseSnooze};
 
 #[cfg(target_arch = "wasm32")]

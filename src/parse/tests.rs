@@ -341,12 +341,18 @@ fn duplicate_keys_take_the_last_value() {
 }
 
 #[test]
-fn invalid_utf8_bytes_are_replaced_by_the_fetch_layer_and_still_parse() {
-    // The browser decodes responses as UTF-8 with replacement characters, so
-    // invalid bytes reach the parser as U+FFFD.
+fn invalid_utf8_bytes_are_a_json_error() {
     let bytes = b"{\"headline\":\"caf\xe9\",\"body\":[]}";
-    let text = String::from_utf8_lossy(bytes);
-    assert_eq!(article(&text).headline, "caf\u{fffd}");
+    let e = parse_article_bytes(bytes, Some(BASE)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Json);
+    assert_eq!(e.to_string(), "the response is not valid JSON: the response is not UTF-8 (invalid bytes at offset 16)");
+}
+
+#[test]
+fn valid_bytes_parse_like_text() {
+    assert_eq!(parse_article_bytes(SEED.as_bytes(), Some(BASE)).unwrap(), parse(SEED).unwrap());
+    let e = parse_article_bytes(&vec![b' '; MAX_BYTES + 10], Some(BASE)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Schema);
 }
 
 #[test]

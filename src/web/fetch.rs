@@ -1,18 +1,67 @@
-//! Fetching article JSON with a time limit, a size limit and typed errors.
+//! Fetching article JSON: a time limit, a size limit enforced while the body
+//! streams in, one automatic retry for transient failures, typed errors.
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::AbortController;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader};
 
-use crate::error::LoadError;
-use crate::parse::{parse_article, Parsed, MAX_BYTES};
+use crate::error::{LoadError, Problem};
+use crate::parse::{parse_article_bytes, Parsed, MAX_BYTES};
 
-/// Fetches and parses the article at `url` (absolute).
+/// Wait before the automatic retry when the server does not say.
+const RETRY_BACKOFF: Duration = Duration::from_millis(800);
+/// The longest `Retry-After` honoured; longer waits fail at once.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
+
+/// A failed attempt, and how long the server asked us to wait.
+struct Failure {
+    error: LoadError,
+    retry_after: Option<Duration>,
+}
+
+impl From<LoadError> for Failure {
+    fn from(error: LoadError) -> Self {
+        Failure { error, retry_after: None }
+    }
+}
+
+/// Whether a failure is worth one automatic retry: the network, a timeout,
+/// or a gateway saying "try again"; never a 4xx or a bad body.
+fn transient(error: &LoadError) -> bool {
+    matches!(
+        error,
+        LoadError::Network(_) | LoadError::Timeout { .. } | LoadError::Http { status: 502 | 503 | 504 }
+    )
+}
+
+/// Fetches and parses the article at `url` (absolute), retrying once when
+/// the first failure is transient.
 pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Parsed>, LoadError> {
+    let text = match attempt(url, timeout_ms).await {
+        Ok(bytes) => bytes,
+        Err(first) if transient(&first.error) => {
+            let wait = first.retry_after.unwrap_or(RETRY_BACKOFF);
+            if wait > MAX_RETRY_AFTER {
+                return Err(first.error);
+            }
+            yew::platform::time::sleep(wait).await;
+            attempt(url, timeout_ms).await.map_err(|f| f.error)?
+        }
+        Err(first) => return Err(first.error),
+    };
+    let parsed = parse_article_bytes(&text, Some(url))?;
+    report_warnings(url, &parsed.warnings);
+    Ok(Rc::new(parsed))
+}
+
+/// One request, aborted after `timeout_ms`; the body, at most `MAX_BYTES`.
+async fn attempt(url: &str, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
     let controller = AbortController::new().map_err(|_| LoadError::Network("AbortController unavailable".into()))?;
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
@@ -25,26 +74,86 @@ pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Parsed>, Loa
     };
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), timeout_ms as i32)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+        )
         .ok();
-    let result = fetch_text(url, &controller).await;
+    let result = request(url, &controller).await;
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
     drop(on_timeout);
-    let text = match result {
-        Err(_) if timed_out.get() => return Err(LoadError::Timeout { after_ms: timeout_ms }),
-        other => other?,
-    };
-    let parsed = parse_article(&text, Some(url))?;
-    report_warnings(url, &parsed.warnings);
-    Ok(Rc::new(parsed))
+    match result {
+        Err(_) if timed_out.get() => Err(LoadError::Timeout { after_ms: timeout_ms }.into()),
+        other => other,
+    }
+}
+
+async fn request(url: &str, controller: &AbortController) -> Result<Vec<u8>, Failure> {
+    let signal = controller.signal();
+    let response = Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        return Err(Failure { error: LoadError::Http { status: response.status() }, retry_after });
+    }
+    let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|n| *n > MAX_BYTES) {
+        controller.abort();
+        return Err(too_large(&format!("{bytes} bytes")).into());
+    }
+    read_capped(&response, controller).await.map_err(Failure::from)
+}
+
+/// Reads the body chunk by chunk and stops as soon as it passes the cap, so
+/// a huge or endless response is never buffered whole.
+async fn read_capped(response: &Response, controller: &AbortController) -> Result<Vec<u8>, LoadError> {
+    let Some(body) = response.body() else { return Ok(Vec::new()) };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadError::Network(describe(&e)))?;
+        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).is_ok_and(|d| d.is_truthy());
+        if done {
+            return Ok(bytes);
+        }
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")) {
+            bytes.extend(js_sys::Uint8Array::new(&value).to_vec());
+        }
+        if bytes.len() > MAX_BYTES {
+            let _ = reader.cancel();
+            controller.abort();
+            return Err(too_large(&format!("over {MAX_BYTES} bytes")));
+        }
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "the connection failed while reading".to_owned())
+}
+
+fn too_large(size: &str) -> LoadError {
+    LoadError::Schema(vec![Problem {
+        path: String::new(),
+        message: format!("the article JSON is {size}; at most {MAX_BYTES} bytes render"),
+    }])
 }
 
 /// One console warning listing what the article lost on the way (unknown
 /// block types skipped, URLs dropped, dates not shown), for the host page's
 /// developers; readers see nothing.
-fn report_warnings(url: &str, warnings: &[crate::error::Problem]) {
+fn report_warnings(url: &str, warnings: &[Problem]) {
     if warnings.is_empty() {
         return;
     }
@@ -57,29 +166,4 @@ fn report_warnings(url: &str, warnings: &[crate::error::Problem]) {
         text.push_str(&format!("\n- {w}"));
     }
     web_sys::console::warn_1(&text.into());
-}
-
-async fn fetch_text(url: &str, controller: &AbortController) -> Result<String, LoadError> {
-    let signal = controller.signal();
-    let response = Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::Http { status: response.status() });
-    }
-    let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BYTES) {
-        return Err(too_large(declared.unwrap_or_default()));
-    }
-    let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
-    Ok(text)
-}
-
-fn too_large(bytes: usize) -> LoadError {
-    LoadError::Schema(vec![crate::error::Problem {
-        path: String::new(),
-        message: format!("the article JSON is {bytes} bytes; at most {MAX_BYTES} render"),
-    }])
 }

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use crate::components::{ArticleView, ErrorView, Skeleton, ViewContext, WidgetEvent};
 use crate::config::Config;
-use crate::hooks::{use_article, LoadState};
+use crate::error::LoadError;
+use crate::hooks::{use_article, use_online, LoadState};
 use crate::i18n::Lang;
 use crate::snooze::Services;
 
@@ -34,6 +35,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
             LoadState::Loading => {}
         });
     }
+    // Offline: say so, and load again as soon as the browser is back online.
+    let waiting_for_network = matches!(&state, LoadState::Failed(LoadError::Network(_) | LoadError::Timeout { .. }));
+    let online = use_online({
+        let retry = retry.clone();
+        Callback::from(move |()| {
+            if waiting_for_network {
+                retry.emit(());
+            }
+        })
+    });
     let article_lang = match &state {
         LoadState::Loaded(parsed) => parsed.article.lang.as_deref().and_then(Lang::from_tag),
         _ => None,
@@ -53,7 +64,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <ArticleView article={std::rc::Rc::new(parsed.article.clone())} {donate} related={props.config.related} />
             }
         }
-        LoadState::Failed(error) => html! { <ErrorView {error} on_retry={retry} /> },
+        LoadState::Failed(error) => html! {
+            <ErrorView {error} on_retry={retry} offline={!online} src={props.src.clone()} />
+        },
     };
     html! {
         <ContextProvider<ViewContext> {context}>

@@ -54,7 +54,7 @@ test("the richer sample renders every block type semantically", async ({ page })
     return ask && ask.previousElementSibling === paras[1];
   });
   expect(afterSecond).toBe(true);
-  await expect(body.locator(".ask .amounts label")).toHaveText(["€3", "€10", "€30"]);
+  await expect(body.locator(".ask .amounts label")).toHaveText(["€3", "€10", "€30", "Other"]);
   await expect(body.locator(".ask .ticker-amounts")).toContainText("Goal reached");
   await expect(root.locator(".related img.thumb")).toHaveCount(2);
   await expect(root.locator(".canonical a")).toHaveText("Read on The Moscow Times");
