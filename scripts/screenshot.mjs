@@ -2,7 +2,8 @@
 //
 //   node scripts/screenshot.mjs [url] [out-dir]
 //
-// Writes demo-light.png, demo-dark.png (at the donation ask) and demo-narrow.png.
+// Writes demo-light.png, demo-dark.png (at the donation ask), demo-narrow.png,
+// and donation-light.png / donation-dark.png (the ask alone).
 import { chromium } from "@playwright/test";
 import { launchOptions } from "../tests/browser.mjs";
 
@@ -14,6 +15,8 @@ const shots = [
   { name: "demo-light", colorScheme: "light", width: 1200, height: 1400 },
   { name: "demo-dark", colorScheme: "dark", width: 1200, height: 1400, scrollTo: ".ask" },
   { name: "demo-narrow", colorScheme: "light", width: 320, height: 1200 },
+  { name: "donation-light", colorScheme: "light", width: 1200, height: 1400, element: ".ask" },
+  { name: "donation-dark", colorScheme: "dark", width: 1200, height: 1400, element: ".ask" },
 ];
 for (const s of shots) {
   const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, colorScheme: s.colorScheme });
@@ -32,7 +35,11 @@ for (const s of shots) {
     await page.locator(`article-embed ${s.scrollTo}`).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
   }
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${out}/${s.name}.png` });
+  if (s.element) {
+    await page.locator(`article-embed ${s.element}`).first().screenshot({ path: `${out}/${s.name}.png` });
+  } else {
+    await page.screenshot({ path: `${out}/${s.name}.png` });
+  }
   console.log(`${out}/${s.name}.png`);
   await page.close();
 }
