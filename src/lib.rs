@@ -13,6 +13,7 @@ pub mod donate;
 pub mod error;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod parse;
 pub mod snooze;

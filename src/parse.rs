@@ -7,7 +7,7 @@
 //! dropped rather than refused (a disallowed URL, an unparseable date) are
 //! warnings.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Map, Value};
 
 use crate::error::{LoadError, Problem};
 use crate::model::*;
@@ -35,7 +35,7 @@ pub fn parse_article(text: &str, source_url: Option<&str>) -> Result<Parsed, Loa
         return Err(too_large(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Json(e.to_string()))?;
+    let value = json::parse(text).map_err(|e| LoadError::Json(e.to_string()))?;
     from_value(&value, source_url)
 }
 
@@ -109,7 +109,7 @@ fn index_path(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
 }
 
-type Obj = Map<String, Value>;
+type Obj = Map;
 
 struct Walker<'a> {
     base: Option<&'a str>,

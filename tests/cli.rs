@@ -297,7 +297,7 @@ fn validate_warnings_pass_but_fail_with_strict() {
 fn validate_broken_json_exits_1_and_unreadable_or_no_file_exits_2() {
     let out = run(&["validate", &fixture("article-not-json.json")]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("error: not valid JSON: EOF while parsing"));
+    assert!(stdout(&out).contains("error: not valid JSON: unexpected end of input at line 1, column 28"));
     let out = run(&["validate", &seed_article(), &fixture("missing.json")]);
     assert_eq!(out.status.code(), Some(2), "an unreadable file wins over valid ones");
     assert!(stderr(&out).contains("cannot read"));

@@ -85,7 +85,7 @@ proptest! {
 
     #[test]
     fn arbitrary_json_never_panics_and_problem_paths_point_into_the_input(value in article_shaped()) {
-        match from_value(&value, Some(BASE)) {
+        match from_value(&(&value).into(), Some(BASE)) {
             Err(LoadError::Schema(problems)) => {
                 prop_assert!(!problems.is_empty());
                 for p in problems {

@@ -210,7 +210,7 @@ async fn attack_strings_in_every_field_render_as_inert_text() {
     let attacks: Vec<Attack> = serde_json::from_str(include_str!("data/attacks.json")).unwrap();
     for attack in attacks {
         let value = attack_article(&attack.input);
-        let parsed = article_embed::parse::from_value(&value, Some(BASE)).unwrap_or_else(|e| panic!("{}: {e}", attack.title));
+        let parsed = article_embed::parse::from_value(&(&value).into(), Some(BASE)).unwrap_or_else(|e| panic!("{}: {e}", attack.title));
         let html = render(HarnessProps {
             article: Rc::new(parsed.article),
             context: context(Lang::En, Rc::new(MemoryStore::default())),

@@ -139,7 +139,7 @@ mod tests {
     #[test]
     fn written_article_reads_back_as_the_same_article() {
         let a = sample();
-        let parsed = from_value(&article(&a).to_value(), None).unwrap();
+        let parsed = from_value(&(&article(&a).to_value()).into(), None).unwrap();
         assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
         assert_eq!(parsed.article, a);
     }

@@ -93,7 +93,7 @@ pub fn convert(format: Format, input: &str, warnings: &mut Warnings) -> Result<S
         Format::Text => text::convert(input, warnings)?,
     };
     let json = article_json::article(&article);
-    match from_value(&json.to_value(), None) {
+    match from_value(&(&json.to_value()).into(), None) {
         Ok(parsed) => {
             for w in &parsed.warnings {
                 warnings.warn(format!("validation: {w}"));
