@@ -105,7 +105,7 @@ pub fn with_query(url: &str, params: &[(&str, &str)]) -> String {
 
 /// The CTA URL with `amount`, `frequency`, `currency` and the UTM fields.
 pub fn donate_href(cta_url: &str, choice: &DonateChoice<'_>) -> String {
-    let amount = format!("{}", choice.amount);
+    let amount = crate::format::plain(choice.amount);
     let mut params = vec![
         ("amount", amount.as_str()),
         ("frequency", choice.frequency.as_str()),

@@ -54,6 +54,31 @@ pub fn number(n: f64, lang: Lang) -> String {
     out
 }
 
+/// A number as plain digits for attributes, URLs and storage: "10", "12.5",
+/// "-3.25" (at most two decimals, no grouping, no exponent). Integer
+/// arithmetic only, so no float-printing machinery reaches the bundle.
+pub fn plain(n: f64) -> String {
+    let cents = (n.abs() * 100.0).round();
+    if !cents.is_finite() || cents > 1e17 {
+        return String::from("0");
+    }
+    let cents = cents as u64;
+    let mut out = String::with_capacity(24);
+    if n < 0.0 && cents > 0 {
+        out.push('-');
+    }
+    out.push_str(&(cents / 100).to_string());
+    let fraction = cents % 100;
+    if fraction != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (fraction / 10) as u8));
+        if fraction % 10 != 0 {
+            out.push(char::from(b'0' + (fraction % 10) as u8));
+        }
+    }
+    out
+}
+
 fn symbol(currency: &str) -> Option<&'static str> {
     Some(match currency {
         "USD" => "$",
@@ -102,6 +127,13 @@ mod tests {
         ];
         for (amount, cur, lang, expected) in cases {
             assert_eq!(money(*amount, cur, *lang), nb(expected), "{amount} {cur} {lang:?}");
+        }
+    }
+
+    #[test]
+    fn plain_numbers_for_attributes_and_urls() {
+        for (n, expected) in [(10.0, "10"), (12.5, "12.5"), (12.05, "12.05"), (0.0, "0"), (-3.25, "-3.25"), (6400.0, "6400"), (1.239, "1.24"), (f64::NAN, "0")] {
+            assert_eq!(plain(n), expected, "{n}");
         }
     }
 

@@ -123,7 +123,7 @@ impl fmt::Display for Value {
         match self {
             Value::Null => f.write_str("null"),
             Value::Bool(b) => write!(f, "{b}"),
-            Value::Number(n) => write!(f, "{}", n.value),
+            Value::Number(n) => f.write_str(&crate::format::plain(n.value)),
             Value::String(s) => write!(f, "{s:?}"),
             Value::Array(_) => f.write_str("[…]"),
             Value::Object(_) => f.write_str("{…}"),

@@ -97,7 +97,7 @@ pub fn snoozed_until(store: &dyn Store, origin: &str, target: Target, now_ms: f6
 /// that cannot write is not an error: the caller hides the ask anyway.
 pub fn snooze(store: &dyn Store, origin: &str, target: Target, now_ms: f64, days: u32) -> f64 {
     let until = now_ms + f64::from(days) * DAY_MS;
-    store.set(&target_key(origin, target), &format!("{until}"));
+    store.set(&target_key(origin, target), &(until as i64).to_string());
     until
 }
 
@@ -122,7 +122,7 @@ pub fn capped(store: &dyn Store, origin: &str, now_ms: f64, views: u32, days: u3
 pub fn record_view(store: &dyn Store, origin: &str, now_ms: f64, days: u32) {
     let mut views = views_within(store, origin, now_ms, days);
     views.push(now_ms);
-    let joined: Vec<String> = views.iter().map(|v| format!("{v}")).collect();
+    let joined: Vec<String> = views.iter().map(|v| (*v as i64).to_string()).collect();
     store.set(&key(origin, "views"), &joined.join(","));
 }
 

@@ -117,7 +117,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
             };
             html! {
                 <label class="card">
-                    <input type="radio" name="ae-amount" value={value.to_string()} {checked} {onchange} />
+                    <input type="radio" name="ae-amount" value={format::plain(value)} {checked} {onchange} />
                     <span>{ format::money(value, &donation.currency, ctx.lang) }</span>
                 </label>
             }

@@ -28,11 +28,11 @@ pub fn TickerView(props: &TickerViewProps) -> Html {
             // needed (strict CSP); the ARIA progressbar carries the values.
             <div class="ticker-bar" role="progressbar"
                 aria-valuemin="0"
-                aria-valuemax={t.goal.to_string()}
-                aria-valuenow={now.to_string()}
+                aria-valuemax={format::plain(t.goal)}
+                aria-valuenow={format::plain(now)}
                 aria-valuetext={summary.clone()}
                 aria-label={summary.clone()}>
-                <progress aria-hidden="true" max={t.goal.to_string()} value={now.to_string()}></progress>
+                <progress aria-hidden="true" max={format::plain(t.goal)} value={format::plain(now)}></progress>
             </div>
             <p class="ticker-amounts">
                 if reached {
