@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup dist demo test test-native test-wasm test-e2e screenshots clean
+.PHONY: setup dist demo test test-native test-wasm test-e2e bench screenshots clean
 
 setup:
 	@scripts/setup.sh
@@ -33,6 +33,10 @@ test-e2e:
 	@mkdir -p tests/fixtures/generated
 	cargo run --locked --quiet --bin article-embed -- convert --from text tests/fixtures/cli/seed.txt -o tests/fixtures/generated/seed.json
 	npx playwright test
+
+## bench: size and speed of the release bundle in headless Chromium (docs/PERFORMANCE.md).
+bench: dist
+	node scripts/bench.mjs
 
 ## screenshots: refresh docs/img/*.png from a running demo (make demo in another shell).
 screenshots:
