@@ -188,6 +188,7 @@
       });
       return Promise.all(
         els.map(function (el) {
+          if (!el.getAttribute("src")) return { element: el, ok: false };
           var s = state.get(el);
           if (s && s.handle && el.shadowRoot && el.shadowRoot.querySelector(".article, .error")) {
             return { element: el, ok: !el.shadowRoot.querySelector(".error") };

@@ -21,8 +21,11 @@ impl Embed {
     /// Re-reads the element's attributes and re-renders: a new `theme` or
     /// `lang` applies at once; a new `src` loads that article.
     pub fn update(&mut self) {
-        if let (Some(app), Some(props)) = (self.app.as_mut(), props_for(&self.host)) {
-            app.update(props);
+        match (self.app.as_mut(), props_for(&self.host)) {
+            (Some(app), Some(props)) => app.update(props),
+            // Mounted before it had a `src`: render now that it has one.
+            (None, Some(props)) => self.app = render(&self.host, props).ok(),
+            (_, None) => {}
         }
     }
 
@@ -48,6 +51,13 @@ pub fn mount(host: HtmlElement) -> Result<Embed, JsValue> {
         web_sys::console::warn_1(&"article-embed: no src; nothing to render".into());
         return Ok(Embed { host, app: None });
     };
+    let app = render(&host, props)?;
+    Ok(Embed { host, app: Some(app) })
+}
+
+/// Attaches (or reuses) the open shadow root, adopts the stylesheet and
+/// renders the widget into it.
+fn render(host: &HtmlElement, props: WidgetProps) -> Result<yew::AppHandle<Widget>, JsValue> {
     let document = host.owner_document().ok_or("no document")?;
     let root = match host.shadow_root() {
         Some(root) => root,
@@ -58,8 +68,7 @@ pub fn mount(host: HtmlElement) -> Result<Embed, JsValue> {
     let container = document.create_element("div")?;
     container.set_class_name("ae-mount");
     root.append_child(&container)?;
-    let app = yew::Renderer::<Widget>::with_root_and_props(container, props).render();
-    Ok(Embed { host, app: Some(app) })
+    Ok(yew::Renderer::<Widget>::with_root_and_props(container, props).render())
 }
 
 /// The widget's props for `host`: its options, the page's services and an

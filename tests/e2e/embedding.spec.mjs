@@ -367,3 +367,35 @@ test("layout shift caused by the widget on the demo page (reported, not asserted
   console.log(`CLS on the demo page: ${cls.toFixed(4)}`);
   expect(cls).toBeGreaterThanOrEqual(0);
 });
+
+test("an <article-embed> given its src later renders then", async ({ page }) => {
+  const problems = await watch(page);
+  await page.goto("/fixtures/blank.html");
+  await page.evaluate(async () => {
+    document.getElementById("slot").innerHTML = "<article-embed></article-embed>";
+    const s = document.createElement("script");
+    s.src = "/embed.js";
+    document.body.append(s);
+    await new Promise((r) => (s.onload = r));
+    await window.ArticleEmbed.load();
+    document.querySelector("article-embed").setAttribute("src", "/articles/four-officers.json");
+  });
+  await waitForEvent(page, "article-embed:rendered");
+  await expect(page.locator("article-embed h1")).toHaveText(SEED.headline);
+  expect(problems).toEqual([]);
+});
+
+test("an embed removed from the page and added back renders again", async ({ page }) => {
+  const problems = await watch(page);
+  await embed(page, "/articles/four-officers.json");
+  await waitForEvent(page, "article-embed:rendered");
+  await page.evaluate(() => {
+    const el = document.querySelector("article-embed");
+    el.remove();
+    document.getElementById("slot").append(el);
+  });
+  await waitForEvent(page, "article-embed:rendered", 2);
+  await expect(page.locator("article-embed h1")).toHaveText(SEED.headline);
+  expect(await page.locator("article-embed").evaluate((e) => e.shadowRoot.querySelectorAll("article").length)).toBe(1);
+  expect(problems).toEqual([]);
+});
