@@ -5,7 +5,6 @@
 //! (`Date.now`, `localStorage`) live in the embed layer.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::time::DAY_MS;
@@ -25,15 +24,19 @@ pub trait Store {
 /// A store that lives as long as the page: used with `data-dnt="true"` and
 /// when the browser's storage is unavailable.
 #[derive(Default)]
-pub struct MemoryStore(RefCell<HashMap<String, String>>);
+pub struct MemoryStore(RefCell<Vec<(String, String)>>);
 
 impl Store for MemoryStore {
     fn get(&self, key: &str) -> Option<String> {
-        self.0.borrow().get(key).cloned()
+        self.0.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }
 
     fn set(&self, key: &str, value: &str) -> bool {
-        self.0.borrow_mut().insert(key.to_owned(), value.to_owned());
+        let mut entries = self.0.borrow_mut();
+        match entries.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value.to_owned(),
+            None => entries.push((key.to_owned(), value.to_owned())),
+        }
         true
     }
 }

@@ -3,7 +3,6 @@
 //! "Try again" fetches afresh.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -22,18 +21,20 @@ struct Slot {
 }
 
 thread_local! {
-    static ARTICLES: RefCell<HashMap<String, Rc<RefCell<Slot>>>> = RefCell::new(HashMap::new());
+    /// A page holds a handful of distinct articles: a list beats a hash map
+    /// (and keeps one more map type out of the bundle).
+    static ARTICLES: RefCell<Vec<(String, Rc<RefCell<Slot>>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The article at `url`, fetched at most once per page while it succeeds.
 pub async fn load_article(url: &str, timeout_ms: u32) -> Outcome {
     let (slot, is_new) = ARTICLES.with(|articles| {
         let mut articles = articles.borrow_mut();
-        match articles.get(url) {
-            Some(slot) => (slot.clone(), false),
+        match articles.iter().find(|(u, _)| u == url) {
+            Some((_, slot)) => (slot.clone(), false),
             None => {
                 let slot = Rc::new(RefCell::new(Slot::default()));
-                articles.insert(url.to_owned(), slot.clone());
+                articles.push((url.to_owned(), slot.clone()));
                 (slot, true)
             }
         }
@@ -44,7 +45,7 @@ pub async fn load_article(url: &str, timeout_ms: u32) -> Outcome {
         wasm_bindgen_futures::spawn_local(async move {
             let outcome = fetch_article(&url, timeout_ms).await;
             if outcome.is_err() {
-                ARTICLES.with(|articles| articles.borrow_mut().remove(&url));
+                ARTICLES.with(|articles| articles.borrow_mut().retain(|(u, _)| *u != url));
             }
             let waiting = {
                 let mut slot = slot.borrow_mut();
