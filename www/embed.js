@@ -65,9 +65,25 @@
     );
   }
 
+  // The article's request starts now, alongside the Wasm module's, instead
+  // of after it: a preload the widget's own fetch then picks up.
+  var preloaded = {};
+  function preload(src) {
+    var href = new URL(src, d.baseURI).href;
+    if (preloaded[href] || !/^https?:/.test(href)) return;
+    preloaded[href] = 1;
+    var link = d.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = href;
+    d.head.appendChild(link);
+  }
+
   function mount(el) {
     var s = state.get(el);
     if (!s || s.handle || !el.isConnected) return;
+    if (el.getAttribute("src")) preload(el.getAttribute("src"));
     loadWasm().then(
       function (mod) {
         if (s.handle || !el.isConnected) return;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::block::figure;
-use super::{use_view_context, BlockView, DonationAsk, DonationBanner, LinkKind, Notices, RelatedList, WidgetEvent};
+use super::{block_view, use_view_context, DonationAsk, DonationBanner, LinkKind, Notices, RelatedList, WidgetEvent};
 use crate::format;
 use crate::hooks::use_snooze;
 use crate::model::{Article, Block, Placement};
@@ -108,24 +108,25 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
 
     // Where the ask goes: after the Nth paragraph, else at the end.
-    let paragraphs_before = |i: usize| article.body[..=i].iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
     let after = match donation.map(|d| d.placement) {
-        Some(Placement::AfterParagraph(n)) => article
-            .body
-            .iter()
-            .enumerate()
-            .position(|(i, b)| matches!(b, Block::Paragraph(_)) && paragraphs_before(i) == n as usize),
+        Some(Placement::AfterParagraph(n)) => {
+            let mut seen = 0;
+            article.body.iter().position(|b| {
+                seen += usize::from(matches!(b, Block::Paragraph(_)));
+                matches!(b, Block::Paragraph(_)) && seen == n as usize
+            })
+        }
         _ => None,
     };
     let first_paragraph = article.body.iter().position(|b| matches!(b, Block::Paragraph(_)));
-    let dateline = article.dateline.clone().map(AttrValue::from);
+    let dateline = article.dateline.as_deref();
     let blocks = article.body.iter().enumerate().map(|(i, block)| {
-        let dateline = if Some(i) == first_paragraph { dateline.clone() } else { None };
-        html! {
-            <>
-                <BlockView block={block.clone()} {dateline} />
-                if Some(i) == after { { ask_html.clone() } }
-            </>
+        let dateline = if Some(i) == first_paragraph { dateline } else { None };
+        let view = block_view(block, dateline);
+        if Some(i) == after {
+            html! { <>{ view }{ ask_html.clone() }</> }
+        } else {
+            view
         }
     });
 

@@ -1,25 +1,22 @@
 //! One body block: paragraph, heading, quote, list or image.
+//!
+//! A render function rather than a component: an article has up to 5,000
+//! blocks, and rendering them straight from the shared article (no props to
+//! clone, no component state) keeps long articles fast.
 
 use yew::prelude::*;
 
 use super::inline::inlines;
 use crate::model::{Block, Image};
 
-#[derive(Properties, PartialEq)]
-pub struct BlockViewProps {
-    pub block: Block,
-    /// Shown before the first paragraph's text, as print datelines are.
-    #[prop_or_default]
-    pub dateline: Option<AttrValue>,
-}
-
-#[function_component]
-pub fn BlockView(props: &BlockViewProps) -> Html {
-    match &props.block {
+/// Renders `block`; `dateline` is shown before a paragraph's text, as print
+/// datelines are.
+pub fn block_view(block: &Block, dateline: Option<&str>) -> Html {
+    match block {
         Block::Paragraph(runs) => html! {
             <p>
-                if let Some(dateline) = &props.dateline {
-                    <span class="dateline">{ dateline.clone() }</span>{ " — " }
+                if let Some(dateline) = dateline {
+                    <span class="dateline">{ dateline.to_owned() }</span>{ " — " }
                 }
                 { inlines(runs) }
             </p>

@@ -15,7 +15,7 @@ mod ticker;
 
 pub use article_view::{ArticleView, ArticleViewProps};
 pub use banner::DonationBanner;
-pub use block::BlockView;
+pub use block::block_view;
 pub use donation::DonationAsk;
 pub use error_view::ErrorView;
 pub use notices::Notices;

@@ -6,20 +6,20 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::error::LoadError;
-use crate::parse::Parsed;
+use crate::model::Article;
 use crate::web::cache::load_article;
 
 /// Where loading one article stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
     Loading,
-    Loaded(Rc<Parsed>),
+    Loaded(Rc<Article>),
     Failed(LoadError),
 }
 
 enum Action {
     Start,
-    Done(Result<Rc<Parsed>, LoadError>),
+    Done(Result<Rc<Article>, LoadError>),
 }
 
 #[derive(Clone, PartialEq)]
@@ -34,7 +34,7 @@ impl Reducible for Machine {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(match action {
             Action::Start => Machine { state: LoadState::Loading, attempt: self.attempt + 1 },
-            Action::Done(Ok(parsed)) => Machine { state: LoadState::Loaded(parsed), attempt: self.attempt },
+            Action::Done(Ok(article)) => Machine { state: LoadState::Loaded(article), attempt: self.attempt },
             Action::Done(Err(e)) => Machine { state: LoadState::Failed(e), attempt: self.attempt },
         })
     }

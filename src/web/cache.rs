@@ -10,9 +10,9 @@ use std::task::{Context, Poll, Waker};
 
 use super::fetch::fetch_article;
 use crate::error::LoadError;
-use crate::parse::Parsed;
+use crate::model::Article;
 
-type Outcome = Result<Rc<Parsed>, LoadError>;
+type Outcome = Result<Rc<Article>, LoadError>;
 
 #[derive(Default)]
 struct Slot {

@@ -12,7 +12,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader};
 
 use crate::error::{LoadError, Problem};
-use crate::parse::{parse_article_bytes, Parsed, MAX_BYTES};
+use crate::model::Article;
+use crate::parse::{parse_article_bytes, MAX_BYTES};
 
 /// Wait before the automatic retry when the server does not say.
 const RETRY_BACKOFF: Duration = Duration::from_millis(800);
@@ -42,7 +43,7 @@ fn transient(error: &LoadError) -> bool {
 
 /// Fetches and parses the article at `url` (absolute), retrying once when
 /// the first failure is transient.
-pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Parsed>, LoadError> {
+pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Article>, LoadError> {
     let text = match attempt(url, timeout_ms).await {
         Ok(bytes) => bytes,
         Err(first) if transient(&first.error) => {
@@ -57,7 +58,7 @@ pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Parsed>, Loa
     };
     let parsed = parse_article_bytes(&text, Some(url))?;
     report_warnings(url, &parsed.warnings);
-    Ok(Rc::new(parsed))
+    Ok(Rc::new(parsed.article))
 }
 
 /// One request, aborted after `timeout_ms`; the body, at most `MAX_BYTES`.

@@ -30,7 +30,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let on_event = props.on_event.clone();
         use_effect_with(state.clone(), move |state| match state {
-            LoadState::Loaded(parsed) => on_event.emit(WidgetEvent::Rendered { id: parsed.article.id.clone() }),
+            LoadState::Loaded(article) => on_event.emit(WidgetEvent::Rendered { id: article.id.clone() }),
             LoadState::Failed(error) => on_event.emit(WidgetEvent::Error(error.clone())),
             LoadState::Loading => {}
         });
@@ -46,7 +46,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         })
     });
     let article_lang = match &state {
-        LoadState::Loaded(parsed) => parsed.article.lang.as_deref().and_then(Lang::from_tag),
+        LoadState::Loaded(article) => article.lang.as_deref().and_then(Lang::from_tag),
         _ => None,
     };
     let lang = props.config.lang.or(article_lang).or(props.page_lang).unwrap_or_default();
@@ -58,10 +58,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     let content = match state {
         LoadState::Loading => html! { <Skeleton /> },
-        LoadState::Loaded(parsed) => {
+        LoadState::Loaded(article) => {
             let donate = props.config.donate.unwrap_or(true);
             html! {
-                <ArticleView article={std::rc::Rc::new(parsed.article.clone())} {donate} related={props.config.related} />
+                <ArticleView {article} {donate} related={props.config.related} />
             }
         }
         LoadState::Failed(error) => html! {
