@@ -38,11 +38,15 @@
 
   function loadWasm() {
     if (!wasm) {
+      // The module's bytes and its JS glue are fetched side by side; the
+      // glue then compiles the bytes as they stream in.
+      var bytes = fetch(new URL("article-embed_bg.wasm", base));
       wasm = import(new URL("article-embed.js", base).href).then(function (mod) {
-        return mod.default({ module_or_path: new URL("article-embed_bg.wasm", base) }).then(function () {
+        return mod.default({ module_or_path: bytes }).then(function () {
           return mod;
         });
       });
+      bytes.catch(function () {});
     }
     return wasm;
   }
