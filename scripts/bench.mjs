@@ -33,6 +33,7 @@ import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { launchOptions } from "../tests/browser.mjs";
 import { budgets as BUDGETS } from "../bench/budgets.mjs";
+import { CONTENT_TYPES } from "./content-types.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const DIST = join(ROOT, "dist");
@@ -244,17 +245,7 @@ function generateArticles() {
 
 // --- the static server ---------------------------------------------------------
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-};
+const TYPES = CONTENT_TYPES;
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg"]);
 
 async function startServer() {

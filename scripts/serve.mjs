@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONTENT_TYPES } from "./content-types.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const args = process.argv.slice(2);
@@ -21,17 +22,7 @@ const arg = (name, fallback) => {
 const port = Number(arg("port", process.env.PORT || 8080));
 const host = arg("host", "127.0.0.1");
 
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-};
+const types = CONTENT_TYPES;
 
 const mounts = [
   ["/fixtures/", join(root, "tests", "fixtures")],
