@@ -269,3 +269,13 @@ test("when the Wasm module cannot load, every fallback stays and each embed repo
   expect(height).toBeLessThan(200);
   expect(problems).toEqual([]);
 });
+
+test("the error state has no accessibility violations", async ({ page }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  await watch(page);
+  await page.route("**/broken.json", (route) => route.fulfill({ status: 500, body: "nope" }));
+  await page2(page, "/broken.json");
+  await waitForEvent(page, "article-embed:error");
+  const results = await new AxeBuilder({ page }).include("article-embed").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
