@@ -399,3 +399,33 @@ test("an embed removed from the page and added back renders again", async ({ pag
   expect(await page.locator("article-embed").evaluate((e) => e.shadowRoot.querySelectorAll("article").length)).toBe(1);
   expect(problems).toEqual([]);
 });
+
+test("printing leaves out the donation banner and ask", async ({ page }) => {
+  await watch(page);
+  await page.goto("/");
+  await waitForEvent(page, "article-embed:rendered");
+  await page.emulateMedia({ media: "print" });
+  const el = page.locator("article-embed");
+  await expect(el.locator("h1")).toBeVisible();
+  await expect(el.locator(".body p").first()).toBeVisible();
+  await expect(el.locator(".ask")).toBeHidden();
+  await expect(el.locator(".banner")).toBeHidden();
+});
+
+test("the loading skeleton does not animate under prefers-reduced-motion", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await watch(page);
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/slow-article.json", async (route) => {
+    await held;
+    await route.fulfill({ body: JSON.stringify(SEED), contentType: "application/json" });
+  });
+  await embed(page, "/slow-article.json");
+  const bar = page.locator("article-embed .skeleton .bar").first();
+  await expect(bar).toBeAttached();
+  expect(await bar.evaluate((b) => getComputedStyle(b).animationName)).toBe("none");
+  await expect(page.locator("article-embed .skeleton")).toHaveAttribute("aria-busy", "true");
+  release();
+  await waitForEvent(page, "article-embed:rendered");
+});
