@@ -258,3 +258,28 @@ test('the ask speaks Russian with data-lang="ru"', async ({ page }) => {
   await expect(ask.getByRole("list", { name: "Способы оплаты" })).toBeVisible();
   expect((await events(page, "article-embed:error")).length).toBe(0);
 });
+
+test("remind me later in one embed hides that publisher's ask in every embed on the page", async ({ page }) => {
+  const problems = await watch(page);
+  await page.goto("/fixtures/blank.html");
+  await page.evaluate(() => {
+    document.getElementById("slot").innerHTML = `
+      <article-embed id="first" src="/articles/four-officers.json"></article-embed>
+      <article-embed id="second" src="/articles/four-officers.json?again"></article-embed>`;
+    const s = document.createElement("script");
+    s.src = "/embed.js";
+    document.body.append(s);
+  });
+  await page.waitForFunction(() => window.ArticleEmbed);
+  await page.evaluate(() => window.ArticleEmbed.load());
+  const first = page.locator("#first");
+  const second = page.locator("#second");
+  await expect(first.locator(".ask")).toHaveCount(1);
+  await expect(second.locator(".ask")).toHaveCount(1);
+  await first.getByRole("button", { name: "Remind me later" }).click();
+  await expect(first.getByRole("status")).toContainText("we'll ask again after");
+  await expect(second.locator(".ask")).toHaveCount(0);
+  await expect(second.locator(".banner")).toHaveCount(0);
+  await expect(second.getByRole("status")).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
