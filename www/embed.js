@@ -244,12 +244,21 @@
   // The page's own placeholders are upgraded now and rendered lazily, as
   // they come near the viewport.
   function scan() {
-    upgrade(d);
+    // Embeds already within the observer's margin start loading now rather
+    // than after the first paint, when the observer would first report; one
+    // layout read for all of them.
+    var near = upgrade(d).filter(function (el) {
+      var r = el.getBoundingClientRect();
+      return el.getAttribute("src") && r.bottom > -innerHeight && r.top < 2 * innerHeight;
+    });
+    near.forEach(function (el) {
+      observer.unobserve(el);
+      mount(el);
+    });
   }
   d.addEventListener("article-embed:scan", scan);
-  if (d.readyState === "loading") {
-    d.addEventListener("DOMContentLoaded", scan);
-  } else {
-    scan();
-  }
+  // Placeholders parsed so far (the embed code puts the script after its
+  // blockquote), then the rest once the document is parsed.
+  scan();
+  if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", scan);
 })();
