@@ -52,10 +52,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ask_allowed = donation.is_some() && ask.until.is_none() && !*capped;
     let banner_shown = donation.is_some_and(|d| d.banner.is_some()) && ask.until.is_none() && banner.until.is_none();
 
+    // How long "Remind me later" and the banner's dismiss last.
+    let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(30, |r| r.days);
     let on_remind = {
         let snooze = ask.snooze.clone();
         let on_event = ctx.on_event.clone();
-        let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(30, |r| r.days);
         let services = ctx.services.clone();
         Callback::from(move |()| {
             snooze.emit(days);
@@ -90,7 +91,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
     let on_dismiss_banner = {
         let snooze = banner.snooze.clone();
-        let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(30, |r| r.days);
         Callback::from(move |()| snooze.emit(days))
     };
 
