@@ -51,11 +51,16 @@
     return wasm;
   }
 
-  // The fallback alone: the site owner's blockquote, at its own size.
+  // The shadow root shows the light-DOM fallback (the site owner's
+  // blockquote) through a <slot>: while loading with the space reserved,
+  // after a failure at the fallback's own size.
+  function showSlot(root, sheets) {
+    root.adoptedStyleSheets = sheets;
+    root.replaceChildren(d.createElement("slot"));
+  }
+
   function showFallback(el) {
-    if (!el.shadowRoot) return;
-    el.shadowRoot.adoptedStyleSheets = [];
-    el.shadowRoot.replaceChildren(d.createElement("slot"));
+    if (el.shadowRoot) showSlot(el.shadowRoot, []);
   }
 
   function fail(el, message) {
@@ -109,8 +114,7 @@
       s.handle.unmount();
       s.handle.free();
       s.handle = null;
-      el.shadowRoot.adoptedStyleSheets = [reserve];
-      el.shadowRoot.replaceChildren(d.createElement("slot"));
+      showSlot(el.shadowRoot, [reserve]);
     }
   }
 
@@ -134,13 +138,7 @@
 
     connectedCallback() {
       if (!state.has(this)) state.set(this, { handle: null });
-      if (!this.shadowRoot) {
-        // Until the widget renders, the shadow root shows the light-DOM
-        // fallback (the site owner's blockquote and link).
-        var root = this.attachShadow({ mode: "open" });
-        root.adoptedStyleSheets = [reserve];
-        root.appendChild(d.createElement("slot"));
-      }
+      if (!this.shadowRoot) showSlot(this.attachShadow({ mode: "open" }), [reserve]);
       if (this.hasAttribute("src")) observer.observe(this);
     }
 
