@@ -18,7 +18,7 @@
 
 use yew::prelude::*;
 
-use super::{services, Widget};
+use super::{page, services, Widget};
 use crate::components::WidgetEvent;
 use crate::config::Config;
 
@@ -59,16 +59,15 @@ pub fn ArticleEmbed(props: &ArticleEmbedProps) -> Html {
         };
         value.map(|v| v.to_string())
     });
-    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    let src = web_sys::Url::new_with_base(&props.src, &base).map(|u| u.href()).unwrap_or_else(|_| props.src.to_string());
-    let partner_host = web_sys::window().and_then(|w| w.location().hostname().ok()).filter(|h| !h.is_empty());
+    let document = web_sys::window().and_then(|w| w.document());
+    let src = page::resolve(&props.src, document.as_ref());
     html! {
         <Widget
             src={AttrValue::from(src)}
             services={services::services(config.dnt)}
             {config}
             on_event={props.on_event.clone()}
-            partner_host={partner_host.map(AttrValue::from)}
+            partner_host={page::partner_host()}
         />
     }
 }

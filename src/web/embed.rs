@@ -4,10 +4,9 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-use super::{services, style, Widget, WidgetProps};
+use super::{page, services, style, Widget, WidgetProps};
 use crate::components::WidgetEvent;
 use crate::config::Config;
-use crate::i18n::Lang;
 
 /// A mounted widget; the loader keeps it to update or unmount it.
 #[wasm_bindgen]
@@ -80,10 +79,7 @@ fn props_for(host: &HtmlElement) -> Option<WidgetProps> {
     }
     let raw_src = config.src.clone()?;
     let document = host.owner_document()?;
-    let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let src = web_sys::Url::new_with_base(&raw_src, &base).map(|u| u.href()).unwrap_or(raw_src);
-    let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).as_deref().and_then(Lang::from_tag);
-    let partner_host = web_sys::window().and_then(|w| w.location().hostname().ok()).filter(|h| !h.is_empty());
+    let src = page::resolve(&raw_src, Some(&document));
     let on_event = {
         let host = host.clone();
         let src = src.clone();
@@ -94,8 +90,8 @@ fn props_for(host: &HtmlElement) -> Option<WidgetProps> {
         services: services::services(config.dnt),
         config,
         on_event,
-        partner_host: partner_host.map(Into::into),
-        page_lang,
+        partner_host: page::partner_host(),
+        page_lang: page::lang(&document),
     })
 }
 

@@ -6,6 +6,7 @@
 pub(crate) mod cache;
 mod component;
 mod embed;
+mod page;
 pub mod fetch;
 mod services;
 mod style;
