@@ -172,12 +172,16 @@ impl Parser<'_> {
         Error { message, line, column }
     }
 
+    // The two helpers every byte goes through: always inlined, since a call
+    // per byte is what made parsing slow at `opt-level = "z"`.
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline]
     fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
         }
     }
@@ -328,10 +332,18 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let run_start = self.pos;
-            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+            let rest = self.bytes.get(run_start..).unwrap_or_default();
+            let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+            self.pos += run;
+            // A run ends at an ASCII byte or at the end, so both ends are
+            // character boundaries. Most strings have no escapes: one
+            // allocation of the right size.
+            let text = self.text.get(run_start..self.pos).unwrap_or_default();
+            if out.is_empty() && self.peek() == Some(b'"') {
                 self.pos += 1;
+                return Ok(text.to_owned());
             }
-            out.push_str(&self.text[run_start..self.pos]);
+            out.push_str(text);
             match self.peek() {
                 None => return Err(self.error("unexpected end of input in a string")),
                 Some(b'"') => {
