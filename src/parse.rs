@@ -7,6 +7,8 @@
 //! dropped rather than refused (a disallowed URL, an unparseable date) are
 //! warnings.
 
+use std::fmt;
+
 use crate::json::{self, Map, Value};
 
 use crate::error::{LoadError, Problem};
@@ -97,16 +99,42 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-fn key_path(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
+/// Where a value sits in the article JSON, such as `body[3].content[0].href`.
+/// A chain of borrowed steps: the text is only built when a problem or a
+/// warning is recorded, not for every value walked.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+const ROOT: Path<'static> = Path::Root;
+
+impl<'a> Path<'a> {
+    /// A member of the top-level object.
+    const fn top(key: &'static str) -> Path<'static> {
+        Path::Key(&Path::Root, key)
+    }
+
+    fn key<'b>(&'b self, key: &'b str) -> Path<'b> {
+        Path::Key(self, key)
+    }
+
+    fn index(&self, i: usize) -> Path<'_> {
+        Path::Index(self, i)
     }
 }
 
-fn index_path(parent: &str, i: usize) -> String {
-    format!("{parent}[{i}]")
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
 }
 
 type Obj = Map;
@@ -118,15 +146,15 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.to_owned(), message: message.into() });
+    fn problem(&mut self, path: Path<'_>, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.to_string(), message: message.into() });
     }
 
-    fn warn(&mut self, path: &str, message: impl Into<String>) {
-        self.warnings.push(Problem { path: path.to_owned(), message: message.into() });
+    fn warn(&mut self, path: Path<'_>, message: impl Into<String>) {
+        self.warnings.push(Problem { path: path.to_string(), message: message.into() });
     }
 
-    fn wrong_type(&mut self, path: &str, expected: &str, found: &Value) {
+    fn wrong_type(&mut self, path: Path<'_>, expected: &str, found: &Value) {
         self.problem(path, format!("expected {expected}, found {}", type_name(found)));
     }
 
@@ -135,39 +163,39 @@ impl Walker<'_> {
         obj.get(key).filter(|v| !v.is_null())
     }
 
-    fn opt_string(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<String> {
+    fn opt_string(&mut self, obj: &Obj, key: &str, parent: Path<'_>) -> Option<String> {
         let v = Self::field(obj, key)?;
         match v.as_str() {
             Some(s) if s.trim().is_empty() => None,
             Some(s) => Some(s.to_owned()),
             None => {
-                self.wrong_type(&key_path(parent, key), "a string", v);
+                self.wrong_type(parent.key(key), "a string", v);
                 None
             }
         }
     }
 
-    fn req_string(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<String> {
-        let path = key_path(parent, key);
+    fn req_string(&mut self, obj: &Obj, key: &str, parent: Path<'_>) -> Option<String> {
+        let path = parent.key(key);
         match Self::field(obj, key) {
             None => {
-                self.problem(&path, "is required");
+                self.problem(path, "is required");
                 None
             }
             Some(Value::String(s)) if s.trim().is_empty() => {
-                self.problem(&path, "must not be empty");
+                self.problem(path, "must not be empty");
                 None
             }
             Some(_) => self.opt_string(obj, key, parent),
         }
     }
 
-    fn opt_url(&mut self, obj: &Obj, key: &str, parent: &str, usage: UrlUse) -> Option<String> {
+    fn opt_url(&mut self, obj: &Obj, key: &str, parent: Path<'_>, usage: UrlUse) -> Option<String> {
         let raw = self.opt_string(obj, key, parent)?;
-        self.check_url(&raw, &key_path(parent, key), usage)
+        self.check_url(&raw, parent.key(key), usage)
     }
 
-    fn check_url(&mut self, raw: &str, path: &str, usage: UrlUse) -> Option<String> {
+    fn check_url(&mut self, raw: &str, path: Path<'_>, usage: UrlUse) -> Option<String> {
         match allow(raw, self.base, usage) {
             Ok(url) => Some(url),
             Err(why) => {
@@ -177,22 +205,22 @@ impl Walker<'_> {
         }
     }
 
-    fn opt_bool(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<bool> {
+    fn opt_bool(&mut self, obj: &Obj, key: &str, parent: Path<'_>) -> Option<bool> {
         let v = Self::field(obj, key)?;
         let b = v.as_bool();
         if b.is_none() {
-            self.wrong_type(&key_path(parent, key), "true or false", v);
+            self.wrong_type(parent.key(key), "true or false", v);
         }
         b
     }
 
     /// A finite, non-negative number.
-    fn opt_amount(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<f64> {
+    fn opt_amount(&mut self, obj: &Obj, key: &str, parent: Path<'_>) -> Option<f64> {
         let v = Self::field(obj, key)?;
-        self.amount(v, &key_path(parent, key))
+        self.amount(v, parent.key(key))
     }
 
-    fn amount(&mut self, v: &Value, path: &str) -> Option<f64> {
+    fn amount(&mut self, v: &Value, path: Path<'_>) -> Option<f64> {
         match v.as_f64() {
             Some(n) if n.is_finite() && n >= 0.0 => Some(n),
             Some(_) => {
@@ -207,122 +235,122 @@ impl Walker<'_> {
     }
 
     /// A whole number in `min..=max`.
-    fn opt_count(&mut self, obj: &Obj, key: &str, parent: &str, min: u64, max: u64) -> Option<u32> {
+    fn opt_count(&mut self, obj: &Obj, key: &str, parent: Path<'_>, min: u64, max: u64) -> Option<u32> {
         let v = Self::field(obj, key)?;
-        let path = key_path(parent, key);
+        let path = parent.key(key);
         match v.as_u64() {
             Some(n) if (min..=max).contains(&n) => u32::try_from(n).ok(),
             _ if v.is_number() => {
-                self.problem(&path, format!("must be a whole number from {min} to {max}"));
+                self.problem(path, format!("must be a whole number from {min} to {max}"));
                 None
             }
             _ => {
-                self.wrong_type(&path, "a whole number", v);
+                self.wrong_type(path, "a whole number", v);
                 None
             }
         }
     }
 
-    fn opt_object<'v>(&mut self, obj: &'v Obj, key: &str, parent: &str) -> Option<&'v Obj> {
+    fn opt_object<'v>(&mut self, obj: &'v Obj, key: &str, parent: Path<'_>) -> Option<&'v Obj> {
         let v = Self::field(obj, key)?;
         let o = v.as_object();
         if o.is_none() {
-            self.wrong_type(&key_path(parent, key), "an object", v);
+            self.wrong_type(parent.key(key), "an object", v);
         }
         o
     }
 
-    fn opt_array<'v>(&mut self, obj: &'v Obj, key: &str, parent: &str) -> Option<&'v Vec<Value>> {
+    fn opt_array<'v>(&mut self, obj: &'v Obj, key: &str, parent: Path<'_>) -> Option<&'v Vec<Value>> {
         let v = Self::field(obj, key)?;
         let a = v.as_array();
         if a.is_none() {
-            self.wrong_type(&key_path(parent, key), "an array", v);
+            self.wrong_type(parent.key(key), "an array", v);
         }
         a
     }
 
     /// Calls `f` on each element of an array that must hold objects, in
     /// order, reporting the elements that are not objects.
-    fn each_object(&mut self, items: &[Value], parent: &str, mut f: impl FnMut(&mut Self, String, &Obj)) {
+    fn each_object(&mut self, items: &[Value], parent: Path<'_>, mut f: impl FnMut(&mut Self, Path<'_>, &Obj)) {
         for (i, item) in items.iter().enumerate() {
-            let path = index_path(parent, i);
+            let path = parent.index(i);
             match item.as_object() {
                 Some(o) => f(self, path, o),
-                None => self.wrong_type(&path, "an object", item),
+                None => self.wrong_type(path, "an object", item),
             }
         }
     }
 
-    fn opt_date(&mut self, obj: &Obj, key: &str, parent: &str) -> Option<crate::time::Timestamp> {
+    fn opt_date(&mut self, obj: &Obj, key: &str, parent: Path<'_>) -> Option<crate::time::Timestamp> {
         let raw = self.opt_string(obj, key, parent)?;
         let parsed = parse_rfc3339(&raw);
         if parsed.is_none() {
-            self.warn(&key_path(parent, key), "not an RFC 3339 date; it is not shown");
+            self.warn(parent.key(key), "not an RFC 3339 date; it is not shown");
         }
         parsed
     }
 
     fn article(&mut self, root: &Obj) -> Article {
-        let headline = self.req_string(root, "headline", "").unwrap_or_default();
+        let headline = self.req_string(root, "headline", ROOT).unwrap_or_default();
         let body = match Self::field(root, "body") {
             None => {
-                self.problem("body", "is required");
+                self.problem(Path::top("body"), "is required");
                 Vec::new()
             }
             Some(Value::Array(blocks)) if blocks.len() > MAX_BLOCKS => {
-                self.problem("body", format!("has {} blocks; at most {MAX_BLOCKS} render", blocks.len()));
+                self.problem(Path::top("body"), format!("has {} blocks; at most {MAX_BLOCKS} render", blocks.len()));
                 Vec::new()
             }
             Some(Value::Array(blocks)) => self.body(blocks),
             Some(other) => {
-                self.wrong_type("body", "an array of blocks", other);
+                self.wrong_type(Path::top("body"), "an array of blocks", other);
                 Vec::new()
             }
         };
         Article {
-            id: self.opt_string(root, "id", ""),
-            url: self.opt_url(root, "url", "", UrlUse::Link),
-            lang: self.opt_string(root, "lang", ""),
-            publisher: self.opt_object(root, "publisher", "").and_then(|p| self.publisher(p)),
-            section: self.opt_string(root, "section", ""),
+            id: self.opt_string(root, "id", ROOT),
+            url: self.opt_url(root, "url", ROOT, UrlUse::Link),
+            lang: self.opt_string(root, "lang", ROOT),
+            publisher: self.opt_object(root, "publisher", ROOT).and_then(|p| self.publisher(p)),
+            section: self.opt_string(root, "section", ROOT),
             headline,
-            standfirst: self.opt_string(root, "standfirst", ""),
-            dateline: self.opt_string(root, "dateline", ""),
-            date_published: self.opt_date(root, "datePublished", ""),
-            date_modified: self.opt_date(root, "dateModified", ""),
+            standfirst: self.opt_string(root, "standfirst", ROOT),
+            dateline: self.opt_string(root, "dateline", ROOT),
+            date_published: self.opt_date(root, "datePublished", ROOT),
+            date_modified: self.opt_date(root, "dateModified", ROOT),
             authors: self.authors(root),
-            image: self.opt_object(root, "image", "").and_then(|i| self.image(i, "image")),
+            image: self.opt_object(root, "image", ROOT).and_then(|i| self.image(i, Path::top("image"))),
             notices: self.notices(root),
             body,
             related: self.related(root),
-            donation: self.opt_object(root, "donation", "").and_then(|d| self.donation(d)),
+            donation: self.opt_object(root, "donation", ROOT).and_then(|d| self.donation(d)),
         }
     }
 
     fn publisher(&mut self, obj: &Obj) -> Option<Publisher> {
-        let name = self.req_string(obj, "name", "publisher")?;
+        let name = self.req_string(obj, "name", Path::top("publisher"))?;
         Some(Publisher {
             name,
-            url: self.opt_url(obj, "url", "publisher", UrlUse::Link),
-            logo: self.opt_url(obj, "logo", "publisher", UrlUse::Image),
+            url: self.opt_url(obj, "url", Path::top("publisher"), UrlUse::Link),
+            logo: self.opt_url(obj, "logo", Path::top("publisher"), UrlUse::Image),
         })
     }
 
     fn authors(&mut self, root: &Obj) -> Vec<Author> {
-        let Some(items) = self.opt_array(root, "authors", "") else { return Vec::new() };
+        let Some(items) = self.opt_array(root, "authors", ROOT) else { return Vec::new() };
         let mut out = Vec::new();
-        self.each_object(items, "authors", |w, path, obj| {
-            if let Some(name) = w.req_string(obj, "name", &path) {
-                let url = w.opt_url(obj, "url", &path, UrlUse::Link);
+        self.each_object(items, Path::top("authors"), |w, path, obj| {
+            if let Some(name) = w.req_string(obj, "name", path) {
+                let url = w.opt_url(obj, "url", path, UrlUse::Link);
                 out.push(Author { name, url });
             }
         });
         out
     }
 
-    fn image(&mut self, obj: &Obj, path: &str) -> Option<Image> {
+    fn image(&mut self, obj: &Obj, path: Path<'_>) -> Option<Image> {
         let raw = self.req_string(obj, "src", path)?;
-        let src = self.check_url(&raw, &key_path(path, "src"), UrlUse::Image);
+        let src = self.check_url(&raw, path.key("src"), UrlUse::Image);
         let alt = self.opt_string(obj, "alt", path).unwrap_or_default();
         let caption = self.opt_string(obj, "caption", path);
         let credit = self.opt_string(obj, "credit", path);
@@ -332,18 +360,18 @@ impl Walker<'_> {
     }
 
     fn notices(&mut self, root: &Obj) -> Vec<Notice> {
-        let Some(items) = self.opt_array(root, "notices", "") else { return Vec::new() };
+        let Some(items) = self.opt_array(root, "notices", ROOT) else { return Vec::new() };
         let mut out = Vec::new();
-        self.each_object(items, "notices", |w, path, obj| {
-            let kind = match w.opt_string(obj, "kind", &path).as_deref() {
+        self.each_object(items, Path::top("notices"), |w, path, obj| {
+            let kind = match w.opt_string(obj, "kind", path).as_deref() {
                 None | Some("info") => NoticeKind::Info,
                 Some("warning") => NoticeKind::Warning,
                 Some(other) => {
-                    w.warn(&key_path(&path, "kind"), format!("unknown notice kind \"{other}\"; shown as info"));
+                    w.warn(path.key("kind"), format!("unknown notice kind \"{other}\"; shown as info"));
                     NoticeKind::Info
                 }
             };
-            if let Some(text) = w.req_string(obj, "text", &path) {
+            if let Some(text) = w.req_string(obj, "text", path) {
                 out.push(Notice { kind, text });
             }
         });
@@ -352,23 +380,23 @@ impl Walker<'_> {
 
     fn body(&mut self, blocks: &[Value]) -> Vec<Block> {
         let mut out = Vec::with_capacity(blocks.len());
-        self.each_object(blocks, "body", |w, path, obj| {
+        self.each_object(blocks, Path::top("body"), |w, path, obj| {
             let kind = match Self::field(obj, "type") {
                 Some(Value::String(s)) => s.as_str(),
-                Some(other) => return w.wrong_type(&key_path(&path, "type"), "a string", other),
-                None => return w.problem(&key_path(&path, "type"), "is required"),
+                Some(other) => return w.wrong_type(path.key("type"), "a string", other),
+                None => return w.problem(path.key("type"), "is required"),
             };
             let block = match kind {
-                "paragraph" => w.content(obj, &path).map(Block::Paragraph),
-                "heading" => w.heading(obj, &path),
-                "quote" => w.content(obj, &path).map(|content| Block::Quote {
+                "paragraph" => w.content(obj, path).map(Block::Paragraph),
+                "heading" => w.heading(obj, path),
+                "quote" => w.content(obj, path).map(|content| Block::Quote {
                     content,
-                    cite: w.opt_string(obj, "cite", &path),
+                    cite: w.opt_string(obj, "cite", path),
                 }),
-                "list" => w.list(obj, &path),
-                "image" => w.image(obj, &path).map(Block::Image),
+                "list" => w.list(obj, path),
+                "image" => w.image(obj, path).map(Block::Image),
                 other => {
-                    w.warn(&path, format!("unknown block type \"{other}\" skipped"));
+                    w.warn(path, format!("unknown block type \"{other}\" skipped"));
                     None
                 }
             };
@@ -377,21 +405,21 @@ impl Walker<'_> {
         out
     }
 
-    fn heading(&mut self, obj: &Obj, path: &str) -> Option<Block> {
+    fn heading(&mut self, obj: &Obj, path: Path<'_>) -> Option<Block> {
         let level = match Self::field(obj, "level") {
             None => 2,
             Some(v) => match v.as_u64() {
                 Some(n @ 2..=4) => n as u8,
                 Some(n @ (0 | 1)) => {
-                    self.warn(&key_path(path, "level"), format!("level {n} shown as 2 (the headline is level 1)"));
+                    self.warn(path.key("level"), format!("level {n} shown as 2 (the headline is level 1)"));
                     2
                 }
                 Some(n) => {
-                    self.warn(&key_path(path, "level"), format!("level {n} shown as 4"));
+                    self.warn(path.key("level"), format!("level {n} shown as 4"));
                     4
                 }
                 None => {
-                    self.wrong_type(&key_path(path, "level"), "a whole number from 2 to 4", v);
+                    self.wrong_type(path.key("level"), "a whole number from 2 to 4", v);
                     return None;
                 }
             },
@@ -400,67 +428,67 @@ impl Walker<'_> {
         Some(Block::Heading { level, content })
     }
 
-    fn list(&mut self, obj: &Obj, path: &str) -> Option<Block> {
+    fn list(&mut self, obj: &Obj, path: Path<'_>) -> Option<Block> {
         let ordered = self.opt_bool(obj, "ordered", path).unwrap_or(false);
-        let items_path = key_path(path, "items");
+        let items_path = path.key("items");
         let items = match Self::field(obj, "items") {
             Some(Value::Array(items)) => items,
             Some(other) => {
-                self.wrong_type(&items_path, "an array", other);
+                self.wrong_type(items_path, "an array", other);
                 return None;
             }
             None => {
-                self.problem(&items_path, "is required");
+                self.problem(items_path, "is required");
                 return None;
             }
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            out.extend(self.inlines(item, &index_path(&items_path, i)));
+            out.extend(self.inlines(item, items_path.index(i)));
         }
         Some(Block::List { ordered, items: out })
     }
 
     /// A block's `content` (required).
-    fn content(&mut self, obj: &Obj, path: &str) -> Option<Vec<Inline>> {
-        let content_path = key_path(path, "content");
+    fn content(&mut self, obj: &Obj, path: Path<'_>) -> Option<Vec<Inline>> {
+        let content_path = path.key("content");
         match Self::field(obj, "content") {
-            Some(v) => self.inlines(v, &content_path),
+            Some(v) => self.inlines(v, content_path),
             None => {
-                self.problem(&content_path, "is required");
+                self.problem(content_path, "is required");
                 None
             }
         }
     }
 
     /// Inline content: an array of strings and `{text, marks?, href?}` runs.
-    fn inlines(&mut self, v: &Value, path: &str) -> Option<Vec<Inline>> {
+    fn inlines(&mut self, v: &Value, path: Path<'_>) -> Option<Vec<Inline>> {
         let Some(items) = v.as_array() else {
             self.wrong_type(path, "an array of text runs", v);
             return None;
         };
         let mut runs = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let run_path = index_path(path, i);
+            let run_path = path.index(i);
             match item {
                 Value::String(s) => runs.push(Inline::plain(s.as_str())),
-                Value::Object(o) => runs.extend(self.run(o, &run_path)),
-                other => self.wrong_type(&run_path, "a string or a text run object", other),
+                Value::Object(o) => runs.extend(self.run(o, run_path)),
+                other => self.wrong_type(run_path, "a string or a text run object", other),
             }
         }
         Some(runs)
     }
 
-    fn run(&mut self, obj: &Obj, path: &str) -> Option<Inline> {
-        let text_path = key_path(path, "text");
+    fn run(&mut self, obj: &Obj, path: Path<'_>) -> Option<Inline> {
+        let text_path = path.key("text");
         let text = match Self::field(obj, "text") {
             Some(Value::String(s)) => s.clone(),
             Some(other) => {
-                self.wrong_type(&text_path, "a string", other);
+                self.wrong_type(text_path, "a string", other);
                 return None;
             }
             None => {
-                self.problem(&text_path, "is required");
+                self.problem(text_path, "is required");
                 return None;
             }
         };
@@ -470,8 +498,8 @@ impl Walker<'_> {
                 match mark.as_str() {
                     Some("strong") => run.strong = true,
                     Some("em") => run.em = true,
-                    Some(other) => self.warn(&index_path(&key_path(path, "marks"), i), format!("unknown mark \"{other}\" ignored")),
-                    None => self.wrong_type(&index_path(&key_path(path, "marks"), i), "a string", mark),
+                    Some(other) => self.warn(path.key("marks").index(i), format!("unknown mark \"{other}\" ignored")),
+                    None => self.wrong_type(path.key("marks").index(i), "a string", mark),
                 }
             }
         }
@@ -480,13 +508,13 @@ impl Walker<'_> {
     }
 
     fn related(&mut self, root: &Obj) -> Vec<Related> {
-        let Some(items) = self.opt_array(root, "related", "") else { return Vec::new() };
+        let Some(items) = self.opt_array(root, "related", ROOT) else { return Vec::new() };
         let mut out = Vec::new();
-        self.each_object(items, "related", |w, path, obj| out.extend(w.related_item(&path, obj)));
+        self.each_object(items, Path::top("related"), |w, path, obj| out.extend(w.related_item(path, obj)));
         out
     }
 
-    fn related_item(&mut self, path: &str, obj: &Obj) -> Option<Related> {
+    fn related_item(&mut self, path: Path<'_>, obj: &Obj) -> Option<Related> {
         let headline = self.req_string(obj, "headline", path)?;
         Some(Related {
             headline,
@@ -497,11 +525,11 @@ impl Walker<'_> {
     }
 
     fn donation(&mut self, obj: &Obj) -> Option<Donation> {
-        const P: &str = "donation";
+        const P: Path<'static> = Path::top("donation");
         let banner = self.opt_object(obj, "banner", P).and_then(|b| {
-            let path = key_path(P, "banner");
-            let text = self.req_string(b, "text", &path)?;
-            Some(Banner { text, cta: self.opt_string(b, "cta", &path) })
+            let path = P.key("banner");
+            let text = self.req_string(b, "text", path)?;
+            Some(Banner { text, cta: self.opt_string(b, "cta", path) })
         });
         let paragraphs = match self.opt_array(obj, "paragraphs", P) {
             None => Vec::new(),
@@ -510,7 +538,7 @@ impl Walker<'_> {
                 for (i, item) in items.iter().enumerate() {
                     match item.as_str() {
                         Some(s) => out.push(s.to_owned()),
-                        None => self.wrong_type(&index_path(&key_path(P, "paragraphs"), i), "a string", item),
+                        None => self.wrong_type(P.key("paragraphs").index(i), "a string", item),
                     }
                 }
                 out
@@ -520,34 +548,34 @@ impl Walker<'_> {
             None => "USD".to_owned(),
             Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) => c.to_ascii_uppercase(),
             Some(c) => {
-                self.problem(&key_path(P, "currency"), format!("\"{c}\" is not an ISO 4217 currency code"));
+                self.problem(P.key("currency"), format!("\"{c}\" is not an ISO 4217 currency code"));
                 "USD".to_owned()
             }
         };
         let cta = self.opt_object(obj, "cta", P).and_then(|c| {
-            let path = key_path(P, "cta");
-            let raw = self.req_string(c, "url", &path)?;
-            let label = self.opt_string(c, "label", &path);
-            let url = self.check_url(&raw, &key_path(&path, "url"), UrlUse::Link)?;
+            let path = P.key("cta");
+            let raw = self.req_string(c, "url", path)?;
+            let label = self.opt_string(c, "label", path);
+            let url = self.check_url(&raw, path.key("url"), UrlUse::Link)?;
             Some(Cta { label, url })
         });
         let ticker = self.opt_object(obj, "ticker", P).and_then(|t| {
-            let path = key_path(P, "ticker");
-            let raised = self.opt_amount(t, "raised", &path);
-            let goal = self.opt_amount(t, "goal", &path);
-            let label = self.opt_string(t, "label", &path);
+            let path = P.key("ticker");
+            let raised = self.opt_amount(t, "raised", path);
+            let goal = self.opt_amount(t, "goal", path);
+            let label = self.opt_string(t, "label", path);
             match (raised, goal) {
                 (Some(raised), Some(goal)) if goal > 0.0 => Some(Ticker { raised, goal, label }),
                 (Some(_), Some(_)) => {
-                    self.problem(&key_path(&path, "goal"), "must be greater than 0");
+                    self.problem(path.key("goal"), "must be greater than 0");
                     None
                 }
                 (r, g) => {
                     if r.is_none() && t.get("raised").is_none() {
-                        self.problem(&key_path(&path, "raised"), "is required");
+                        self.problem(path.key("raised"), "is required");
                     }
                     if g.is_none() && t.get("goal").is_none() {
-                        self.problem(&key_path(&path, "goal"), "is required");
+                        self.problem(path.key("goal"), "is required");
                     }
                     None
                 }
@@ -558,30 +586,31 @@ impl Walker<'_> {
             None => Vec::new(),
             Some(items) => {
                 let mut out = Vec::new();
+                let methods = P.key("paymentMethods");
                 for (i, item) in items.iter().enumerate() {
-                    let path = index_path(&key_path(P, "paymentMethods"), i);
+                    let path = methods.index(i);
                     match item.as_str().map(|s| (s, PaymentMethod::parse(s))) {
                         Some((_, Some(m))) if !out.contains(&m) => out.push(m),
                         Some((_, Some(_))) => {}
-                        Some((s, None)) => self.warn(&path, format!("unknown payment method \"{s}\" ignored")),
-                        None => self.wrong_type(&path, "a string", item),
+                        Some((s, None)) => self.warn(path, format!("unknown payment method \"{s}\" ignored")),
+                        None => self.wrong_type(path, "a string", item),
                     }
                 }
                 out
             }
         };
         let remind_later = self.opt_object(obj, "remindLater", P).map(|r| {
-            let path = key_path(P, "remindLater");
+            let path = P.key("remindLater");
             RemindLater {
-                prompt: self.opt_string(r, "prompt", &path),
-                label: self.opt_string(r, "label", &path),
-                days: self.opt_count(r, "days", &path, 1, 3650).unwrap_or(30),
+                prompt: self.opt_string(r, "prompt", path),
+                label: self.opt_string(r, "label", path),
+                days: self.opt_count(r, "days", path, 1, 3650).unwrap_or(30),
             }
         });
         let frequency_cap = self.opt_object(obj, "frequencyCap", P).and_then(|c| {
-            let path = key_path(P, "frequencyCap");
-            let views = self.opt_count(c, "views", &path, 1, 10_000);
-            let days = self.opt_count(c, "days", &path, 1, 3650);
+            let path = P.key("frequencyCap");
+            let views = self.opt_count(c, "views", path, 1, 10_000);
+            let days = self.opt_count(c, "days", path, 1, 3650);
             Some(FrequencyCap { views: views?, days: days.unwrap_or(30) })
         });
         Some(Donation {
@@ -601,46 +630,47 @@ impl Walker<'_> {
     }
 
     fn frequencies(&mut self, obj: &Obj) -> Vec<Frequency> {
-        let Some(items) = self.opt_array(obj, "frequencies", "donation") else { return Vec::new() };
+        const DONATION: Path<'static> = Path::top("donation");
+        let Some(items) = self.opt_array(obj, "frequencies", DONATION) else { return Vec::new() };
         let mut out: Vec<Frequency> = Vec::new();
-        self.each_object(items, "donation.frequencies", |w, path, f| {
-            let freq = w.frequency(&path, f, &out);
+        self.each_object(items, DONATION.key("frequencies"), |w, path, f| {
+            let freq = w.frequency(path, f, &out);
             out.extend(freq);
         });
         out
     }
 
     /// One entry of `frequencies`; `seen` are the ones already read.
-    fn frequency(&mut self, path: &str, f: &Obj, seen: &[Frequency]) -> Option<Frequency> {
+    fn frequency(&mut self, path: Path<'_>, f: &Obj, seen: &[Frequency]) -> Option<Frequency> {
         let id_raw = self.req_string(f, "id", path)?;
         let Some(id) = FrequencyId::parse(&id_raw) else {
-            self.warn(&key_path(path, "id"), format!("unknown frequency \"{id_raw}\" skipped (use one-off, monthly or annual)"));
+            self.warn(path.key("id"), format!("unknown frequency \"{id_raw}\" skipped (use one-off, monthly or annual)"));
             return None;
         };
         if seen.iter().any(|s| s.id == id) {
-            self.warn(&key_path(path, "id"), format!("frequency \"{id_raw}\" repeated; skipped"));
+            self.warn(path.key("id"), format!("frequency \"{id_raw}\" repeated; skipped"));
             return None;
         }
-        let amounts_path = key_path(path, "amounts");
+        let amounts_path = path.key("amounts");
         let mut amounts = Vec::new();
         match Self::field(f, "amounts") {
             Some(Value::Array(values)) => {
                 for (i, v) in values.iter().enumerate() {
-                    match self.amount(v, &index_path(&amounts_path, i)) {
+                    match self.amount(v, amounts_path.index(i)) {
                         Some(a) if a > 0.0 => amounts.push(a),
-                        Some(_) => self.problem(&index_path(&amounts_path, i), "must be greater than 0"),
+                        Some(_) => self.problem(amounts_path.index(i), "must be greater than 0"),
                         None => {}
                     }
                 }
             }
-            Some(other) => self.wrong_type(&amounts_path, "an array of numbers", other),
-            None => self.problem(&amounts_path, "is required"),
+            Some(other) => self.wrong_type(amounts_path, "an array of numbers", other),
+            None => self.problem(amounts_path, "is required"),
         }
         let default = self.opt_amount(f, "default", path).and_then(|d| {
             if amounts.contains(&d) {
                 Some(d)
             } else {
-                self.warn(&key_path(path, "default"), "is not one of the amounts; ignored");
+                self.warn(path.key("default"), "is not one of the amounts; ignored");
                 None
             }
         });
@@ -648,7 +678,8 @@ impl Walker<'_> {
     }
 
     fn placement(&mut self, obj: &Obj) -> Placement {
-        let path = "donation.placement";
+        const DONATION: Path<'static> = Path::top("donation");
+        let path = DONATION.key("placement");
         match Self::field(obj, "placement") {
             None => Placement::End,
             Some(Value::String(s)) if s == "end" => Placement::End,
