@@ -20,6 +20,10 @@ const RETRY_BACKOFF: Duration = Duration::from_millis(800);
 /// The longest `Retry-After` honoured; longer waits fail at once.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
 
+/// Parsing that took longer than this is followed by a yield to the browser
+/// before rendering (a short article parses in a millisecond or two).
+const PARSE_SLICE_MS: f64 = 10.0;
+
 /// A failed attempt, and how long the server asked us to wait.
 struct Failure {
     error: LoadError,
@@ -56,8 +60,14 @@ pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Article>, Lo
         }
         Err(first) => return Err(first.error),
     };
+    let started = js_sys::Date::now();
     let parsed = parse_article_bytes(&text, Some(url))?;
     report_warnings(url, &parsed.warnings);
+    if js_sys::Date::now() - started > PARSE_SLICE_MS {
+        // A long article: give the browser a turn before rendering it, so
+        // parsing and rendering are two tasks instead of one long one.
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
     Ok(Rc::new(parsed.article))
 }
 

@@ -91,3 +91,30 @@ test("unknown block types are skipped and counted in one console warning", async
   expect(warning).toContain("body[3].content[0].href: URL dropped");
   expect(problems).toEqual([]);
 });
+
+test("an article at the 5,000-block limit renders every block, in order", async ({ page }) => {
+  // Long articles are parsed and rendered in separate tasks; the result must
+  // be the same whole article.
+  const problems = await watch(page);
+  const body = Array.from({ length: 5000 }, (_, i) => ({
+    type: "paragraph",
+    content: [
+      `Paragraph ${i + 1}. `,
+      i % 7 === 0 ? { text: "a link", href: `/story/${i + 1}` } : { text: "strong", marks: ["strong"] },
+    ],
+  }));
+  await page.route("**/long.json", (route) =>
+    route.fulfill({ json: { version: 1, headline: "A long read", dateline: "ALMATY", body, donation: { heading: "Support us" } } })
+  );
+  await embed(page, "/long.json");
+  await waitForEvent(page, "article-embed:rendered");
+  const root = page.locator("article-embed");
+  const paras = root.locator(".body > p");
+  await expect(paras).toHaveCount(5000);
+  await expect(paras.first()).toHaveText("ALMATY — Paragraph 1. a link");
+  await expect(paras.nth(4999)).toHaveText("Paragraph 5000. strong");
+  await expect(paras.nth(4998).locator("a")).toHaveAttribute("href", "http://127.0.0.1:8181/story/4999");
+  await expect(root.locator(".body > p a")).toHaveCount(715);
+  await expect(root.locator("section.ask")).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
