@@ -5,22 +5,26 @@
 //! clone, no component state) keeps long articles fast.
 
 use yew::prelude::*;
+use yew::virtual_dom::{VTag, VText};
 
-use super::inline::inlines;
+use super::inline::{inlines, run};
 use crate::model::{Block, Image};
 
 /// Renders `block`; `dateline` is shown before a paragraph's text, as print
 /// datelines are.
 pub fn block_view(block: &Block, dateline: Option<&str>) -> Html {
     match block {
-        Block::Paragraph(runs) => html! {
-            <p>
-                if let Some(dateline) = dateline {
-                    <span class="dateline">{ dateline.to_owned() }</span>{ " — " }
-                }
-                { inlines(runs) }
-            </p>
-        },
+        Block::Paragraph(runs) => {
+            // Built by hand: the runs are the paragraph's own children, with
+            // no list nodes in between for the renderer to walk.
+            let mut p = VTag::new("p");
+            if let Some(dateline) = dateline {
+                p.add_child(html! { <span class="dateline">{ dateline.to_owned() }</span> });
+                p.add_child(VText::new(" — ").into());
+            }
+            p.add_children(runs.iter().map(run));
+            p.into()
+        }
         Block::Heading { level, content } => {
             let tag = match level {
                 3 => "h3",
