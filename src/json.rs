@@ -172,8 +172,9 @@ impl Parser<'_> {
         Error { message, line, column }
     }
 
-    // The two helpers every byte goes through: always inlined, since a call
-    // per byte is what made parsing slow at `opt-level = "z"`.
+    // The two helpers most bytes go through, marked for inlining: at
+    // `opt-level = "z"` a call per byte made parsing slow. (`inline(always)`
+    // was 0.5 ms faster on the 1.47 MB bench article and 0.5 kB gzip larger.)
     #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
