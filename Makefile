@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup dist demo test test-native test-wasm test-e2e bench screenshots clean
+.PHONY: setup dist demo test test-native test-wasm test-e2e bench yew-floor screenshots clean
 
 setup:
 	@scripts/setup.sh
@@ -37,6 +37,10 @@ test-e2e:
 ## bench: size and speed of the release bundle in headless Chromium (docs/PERFORMANCE.md).
 bench: dist
 	node scripts/bench.mjs
+
+## yew-floor: sizes of the smallest Yew app built like the bundle (the floor under the size budget).
+yew-floor: setup
+	scripts/yew-floor.sh
 
 ## screenshots: refresh docs/img/*.png from a running demo (make demo in another shell).
 screenshots:
