@@ -2,8 +2,10 @@
 //
 //   node scripts/bench.mjs [--runs 15] [--heavy-runs N] [--out bench/results.json]
 //                          [--only seed,many,big,cls,idle] [--observe shallow|subtree]
+//                          [--dist dist]
 //
-// Runs the release bundle in dist/ as it is, in headless Chromium (the Debian
+// Runs the release bundle in dist/ (or --dist: a copy of another build, to
+// compare builds) as it is, in headless Chromium (the Debian
 // build, launched through tests/browser.mjs), against its own static server on
 // 127.0.0.1 (a free port): dist/ at /, bench/ at /bench/, generated articles at
 // /bench/generated/, styles/widget.css at /bench/widget.css (for the vanilla
@@ -27,7 +29,7 @@ import { createServer } from "node:http";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { cpus, loadavg, totalmem } from "node:os";
-import { dirname, extname, join, normalize, resolve } from "node:path";
+import { dirname, extname, join, normalize, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
@@ -36,7 +38,6 @@ import { budgets as BUDGETS } from "../bench/budgets.mjs";
 import { CONTENT_TYPES } from "./content-types.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
-const DIST = join(ROOT, "dist");
 const BENCH = join(ROOT, "bench");
 const GENERATED = join(BENCH, "generated");
 const WIDGET_CSS = join(ROOT, "styles", "widget.css");
@@ -56,6 +57,7 @@ function count(name, fallback) {
   if (!Number.isInteger(n) || n < 1 || n > 200) throw new Error(`--${name} must be an integer from 1 to 200`);
   return n;
 }
+const DIST = resolve(option("dist", join(ROOT, "dist")));
 const RUNS = count("runs", 15);
 // The heavy scenarios (5,000 blocks; CLS, which waits 2 s per run) use fewer runs.
 const HEAVY_RUNS = count("heavy-runs", Math.min(RUNS, 5));
@@ -902,7 +904,7 @@ function report(r) {
   const range = (st, f) => (st && st.n ? [f(st.median), f(st.min), f(st.max)] : ["—", "—", "—"]);
   const b = r.bytes;
   if (b) {
-    out.push("1. Bytes (from dist/; kB = 1000 bytes)");
+    out.push(`1. Bytes (from ${r.meta?.distDir ?? "dist"}/; kB = 1000 bytes)`);
     const rows = [["file", "raw", "gzip -9", "brotli 11"]];
     const css = r.scenarios.seed?.widget.cssRequests;
     const cssName = `CSS (compiled into the Wasm${css ? (css.length ? `; REQUESTED: ${css.join(" ")}` : "; none requested") : ""})`;
@@ -1004,6 +1006,7 @@ async function main() {
       heavyRuns: HEAVY_RUNS,
       cache: "new browser context per run, HTTP cache disabled via CDP (except the marked cacheable-JSON variant)",
       transfer: "the bench server sends gzip (level 9) when accepted",
+      distDir: relative(ROOT, DIST) || ".",
       dist: Object.fromEntries(["embed.js", "article-embed.js", "article-embed_bg.wasm"].map((f) => [f, statSync(join(DIST, f)).mtime.toISOString()])),
       distDigest: distDigest(),
       // 1-minute load average when each scenario started and ended: other
@@ -1079,7 +1082,7 @@ async function main() {
   const others = Object.entries(results.meta.otherCpu).filter(([, v]) => v != null);
   const busy = others.filter(([, v]) => v > OTHER_CPU_WARN);
   console.log(
-    `article-embed benchmark — ${results.meta.date} — Chromium ${results.meta.chromium}, Node ${process.version}, ${results.meta.cpus} CPUs, dist ${results.meta.distDigest}\n` +
+    `article-embed benchmark — ${results.meta.date} — Chromium ${results.meta.chromium}, Node ${process.version}, ${results.meta.cpus} CPUs, ${results.meta.distDir} ${results.meta.distDigest}\n` +
       `${RUNS} cold runs per scenario (${HEAVY_RUNS} for 5,000 blocks and CLS; 3 for the cacheable-JSON and CLS-control variants), one discarded warm-up per page\n` +
       `CPU used by other processes: ${others.length ? others.map(([k, v]) => `${k} ${v}%`).join(", ") : "unknown"}` +
       (busy.length ? ` — WARNING: the machine was busy during ${busy.map(([k]) => k).join(", ")}; those times are inflated and noisy` : "") +
