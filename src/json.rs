@@ -6,20 +6,24 @@
 //! finite, strings must be valid (no lone surrogates, no raw control
 //! characters); everything else is an [`Error`] with a line and column.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Deeper nesting is an error (as in most JSON parsers), so hostile input
 /// cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 128;
 
+/// A JSON value. Strings and member names borrow from the parsed text
+/// unless they contain escapes: parsing allocates only for arrays, objects
+/// and escaped strings.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Number(Number),
-    String(String),
-    Array(Vec<Value>),
-    Object(Map),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Map<'a>),
 }
 
 /// A finite number, remembering whether it was written as an integer.
@@ -32,10 +36,10 @@ pub struct Number {
 /// An object's members in document order. Lookups take the last member of a
 /// name, so a duplicated key means its last value.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Map(Vec<(String, Value)>);
+pub struct Map<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
 
-impl Map {
-    pub fn get(&self, key: &str) -> Option<&Value> {
+impl<'a> Map<'a> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
@@ -43,16 +47,16 @@ impl Map {
         self.get(key).is_some()
     }
 
-    pub fn insert(&mut self, key: String, value: Value) {
+    pub fn insert(&mut self, key: Cow<'a, str>, value: Value<'a>) {
         self.0.push((key, value));
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 }
 
-impl Value {
+impl<'a> Value<'a> {
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
@@ -70,7 +74,7 @@ impl Value {
 
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Value::String(s) => Some(s),
+            Value::String(s) => Some(s.as_ref()),
             _ => None,
         }
     }
@@ -90,14 +94,14 @@ impl Value {
         }
     }
 
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
+    pub fn as_array(&self) -> Option<&Vec<Value<'a>>> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
         }
     }
 
-    pub fn as_object(&self) -> Option<&Map> {
+    pub fn as_object(&self) -> Option<&Map<'a>> {
         match self {
             Value::Object(o) => Some(o),
             _ => None,
@@ -105,12 +109,12 @@ impl Value {
     }
 
     /// A member of an object.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.as_object()?.get(key)
     }
 }
 
-impl From<f64> for Value {
+impl From<f64> for Value<'_> {
     fn from(value: f64) -> Self {
         Value::Number(Number { value, integer: value.fract() == 0.0 })
     }
@@ -118,7 +122,7 @@ impl From<f64> for Value {
 
 /// Short JSON-like text for messages: numbers and strings as written,
 /// containers abbreviated.
-impl fmt::Display for Value {
+impl fmt::Display for Value<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Null => f.write_str("null"),
@@ -146,7 +150,7 @@ impl fmt::Display for Error {
 }
 
 /// Parses one JSON text (surrounded by optional whitespace).
-pub fn parse(text: &str) -> Result<Value, Error> {
+pub fn parse(text: &str) -> Result<Value<'_>, Error> {
     let mut p = Parser { bytes: text.as_bytes(), pos: 0, text };
     p.skip_ws();
     let value = p.value(0)?;
@@ -163,7 +167,7 @@ struct Parser<'a> {
     pos: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, message: &'static str) -> Error {
         let upto = &self.text.as_bytes()[..self.pos.min(self.bytes.len())];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -187,7 +191,7 @@ impl Parser<'_> {
         }
     }
 
-    fn expect_word(&mut self, word: &[u8], value: Value) -> Result<Value, Error> {
+    fn expect_word(&mut self, word: &[u8], value: Value<'a>) -> Result<Value<'a>, Error> {
         if self.bytes[self.pos..].starts_with(word) {
             self.pos += word.len();
             Ok(value)
@@ -196,7 +200,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, Error> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, Error> {
         match self.peek() {
             None => Err(self.error("unexpected end of input")),
             Some(b'{') => self.object(depth + 1),
@@ -210,7 +214,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, Error> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, Error> {
         if depth > MAX_DEPTH {
             return Err(self.error("nesting is deeper than 128 levels"));
         }
@@ -248,7 +252,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, Error> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, Error> {
         if depth > MAX_DEPTH {
             return Err(self.error("nesting is deeper than 128 levels"));
         }
@@ -275,7 +279,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, Error> {
+    fn number(&mut self) -> Result<Value<'a>, Error> {
         let start = self.pos;
         let digits = |p: &mut Self| {
             let from = p.pos;
@@ -328,7 +332,7 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    fn string(&mut self) -> Result<String, Error> {
+    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -337,19 +341,19 @@ impl Parser<'_> {
             let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
             self.pos += run;
             // A run ends at an ASCII byte or at the end, so both ends are
-            // character boundaries. Most strings have no escapes: one
-            // allocation of the right size.
-            let text = self.text.get(run_start..self.pos).unwrap_or_default();
+            // character boundaries. Most strings have no escapes: they are
+            // borrowed from the text, not copied.
+            let text: &'a str = self.text.get(run_start..self.pos).unwrap_or_default();
             if out.is_empty() && self.peek() == Some(b'"') {
                 self.pos += 1;
-                return Ok(text.to_owned());
+                return Ok(Cow::Borrowed(text));
             }
             out.push_str(text);
             match self.peek() {
                 None => return Err(self.error("unexpected end of input in a string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -400,7 +404,7 @@ impl Parser<'_> {
 
 /// Converts from serde_json's tree (native tools that build articles with it).
 #[cfg(not(target_arch = "wasm32"))]
-impl From<&serde_json::Value> for Value {
+impl From<&serde_json::Value> for Value<'static> {
     fn from(v: &serde_json::Value) -> Self {
         match v {
             serde_json::Value::Null => Value::Null,
@@ -409,9 +413,9 @@ impl From<&serde_json::Value> for Value {
                 value: n.as_f64().unwrap_or(f64::NAN),
                 integer: n.is_i64() || n.is_u64(),
             }),
-            serde_json::Value::String(s) => Value::String(s.clone()),
+            serde_json::Value::String(s) => Value::String(Cow::Owned(s.clone())),
             serde_json::Value::Array(a) => Value::Array(a.iter().map(Value::from).collect()),
-            serde_json::Value::Object(o) => Value::Object(Map(o.iter().map(|(k, v)| (k.clone(), Value::from(v))).collect())),
+            serde_json::Value::Object(o) => Value::Object(Map(o.iter().map(|(k, v)| (Cow::Owned(k.clone()), Value::from(v))).collect())),
         }
     }
 }

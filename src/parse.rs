@@ -137,7 +137,7 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-type Obj = Map;
+type Obj<'a> = Map<'a>;
 
 struct Walker<'a> {
     base: Option<&'a str>,
@@ -159,7 +159,7 @@ impl Walker<'_> {
     }
 
     /// An optional field: absent and `null` are both "not given".
-    fn field<'v>(obj: &'v Obj, key: &str) -> Option<&'v Value> {
+    fn field<'v>(obj: &'v Obj, key: &str) -> Option<&'v Value<'v>> {
         obj.get(key).filter(|v| !v.is_null())
     }
 
@@ -251,7 +251,7 @@ impl Walker<'_> {
         }
     }
 
-    fn opt_object<'v>(&mut self, obj: &'v Obj, key: &str, parent: Path<'_>) -> Option<&'v Obj> {
+    fn opt_object<'v>(&mut self, obj: &'v Obj, key: &str, parent: Path<'_>) -> Option<&'v Obj<'v>> {
         let v = Self::field(obj, key)?;
         let o = v.as_object();
         if o.is_none() {
@@ -260,7 +260,7 @@ impl Walker<'_> {
         o
     }
 
-    fn opt_array<'v>(&mut self, obj: &'v Obj, key: &str, parent: Path<'_>) -> Option<&'v Vec<Value>> {
+    fn opt_array<'v>(&mut self, obj: &'v Obj, key: &str, parent: Path<'_>) -> Option<&'v Vec<Value<'v>>> {
         let v = Self::field(obj, key)?;
         let a = v.as_array();
         if a.is_none() {
@@ -382,7 +382,7 @@ impl Walker<'_> {
         let mut out = Vec::with_capacity(blocks.len());
         self.each_object(blocks, Path::top("body"), |w, path, obj| {
             let kind = match Self::field(obj, "type") {
-                Some(Value::String(s)) => s.as_str(),
+                Some(Value::String(s)) => s.as_ref(),
                 Some(other) => return w.wrong_type(path.key("type"), "a string", other),
                 None => return w.problem(path.key("type"), "is required"),
             };
@@ -471,7 +471,7 @@ impl Walker<'_> {
         for (i, item) in items.iter().enumerate() {
             let run_path = path.index(i);
             match item {
-                Value::String(s) => runs.push(Inline::plain(s.as_str())),
+                Value::String(s) => runs.push(Inline::plain(s.as_ref())),
                 Value::Object(o) => runs.extend(self.run(o, run_path)),
                 other => self.wrong_type(run_path, "a string or a text run object", other),
             }
