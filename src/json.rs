@@ -424,7 +424,7 @@ impl From<&serde_json::Value> for Value<'static> {
 mod tests {
     use super::*;
 
-    fn ok(text: &str) -> Value {
+    fn ok(text: &str) -> Value<'_> {
         match parse(text) {
             Ok(v) => v,
             Err(e) => panic!("{text:?}: {e}"),
