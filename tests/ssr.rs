@@ -8,20 +8,13 @@ use article_embed::components::{ArticleView, ViewContext};
 use article_embed::i18n::Lang;
 use article_embed::model::Article;
 use article_embed::parse::parse_article;
-use article_embed::snooze::{self, Clock, MemoryStore, Services, Store, Target};
+use article_embed::snooze::{self, MemoryStore, Services, Store, Target};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-const SEED: &str = include_str!("../www/articles/four-officers.json");
-const BASE: &str = "https://news.example/embed/four-officers.json";
-const NOW: f64 = 1_700_000_000_000.0;
+mod common;
 
-struct FixedClock;
-impl Clock for FixedClock {
-    fn now_ms(&self) -> f64 {
-        NOW
-    }
-}
+use common::{seed, FixedClock, BASE, NOW};
 
 #[derive(Properties, PartialEq)]
 struct HarnessProps {
@@ -40,10 +33,6 @@ fn Harness(props: &HarnessProps) -> Html {
             <ArticleView article={props.article.clone()} donate={props.donate} related={props.related} />
         </ContextProvider<ViewContext>>
     }
-}
-
-fn seed() -> Rc<Article> {
-    Rc::new(parse_article(SEED, Some(BASE)).expect("seed parses").article)
 }
 
 fn escape(text: &str) -> String {

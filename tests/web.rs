@@ -6,8 +6,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use article_embed::components::{ArticleView, ViewContext};
-use article_embed::parse::parse_article;
-use article_embed::snooze::{Clock, MemoryStore, Services, Store};
+use article_embed::snooze::{MemoryStore, Services, Store};
 use article_embed::web::{mount, Widget, WidgetProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -16,16 +15,9 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("../www/articles/four-officers.json");
-const BASE: &str = "https://news.example/embed/four-officers.json";
-const NOW: f64 = 1_700_000_000_000.0;
+mod common;
 
-struct FixedClock;
-impl Clock for FixedClock {
-    fn now_ms(&self) -> f64 {
-        NOW
-    }
-}
+use common::{seed, FixedClock, NOW, SEED};
 
 /// A host element with an open shadow root and a mount point inside it.
 fn shadow_host() -> (HtmlElement, ShadowRoot, Element) {
@@ -60,7 +52,7 @@ struct HarnessProps {
 
 #[function_component]
 fn Harness(props: &HarnessProps) -> Html {
-    let article = Rc::new(parse_article(SEED, Some(BASE)).unwrap().article);
+    let article = seed();
     html! {
         <ContextProvider<ViewContext> context={props.context.clone()}>
             <ArticleView {article} />
