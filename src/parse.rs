@@ -110,6 +110,8 @@ enum Path<'a> {
 }
 
 const ROOT: Path<'static> = Path::Root;
+/// The donation object, parent of most of the ask's fields.
+const DONATION: Path<'static> = Path::top("donation");
 
 impl<'a> Path<'a> {
     /// A member of the top-level object.
@@ -525,42 +527,41 @@ impl Walker<'_> {
     }
 
     fn donation(&mut self, obj: &Obj) -> Option<Donation> {
-        const P: Path<'static> = Path::top("donation");
-        let banner = self.opt_object(obj, "banner", P).and_then(|b| {
-            let path = P.key("banner");
+        let banner = self.opt_object(obj, "banner", DONATION).and_then(|b| {
+            let path = DONATION.key("banner");
             let text = self.req_string(b, "text", path)?;
             Some(Banner { text, cta: self.opt_string(b, "cta", path) })
         });
-        let paragraphs = match self.opt_array(obj, "paragraphs", P) {
+        let paragraphs = match self.opt_array(obj, "paragraphs", DONATION) {
             None => Vec::new(),
             Some(items) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     match item.as_str() {
                         Some(s) => out.push(s.to_owned()),
-                        None => self.wrong_type(P.key("paragraphs").index(i), "a string", item),
+                        None => self.wrong_type(DONATION.key("paragraphs").index(i), "a string", item),
                     }
                 }
                 out
             }
         };
-        let currency = match self.opt_string(obj, "currency", P) {
+        let currency = match self.opt_string(obj, "currency", DONATION) {
             None => "USD".to_owned(),
             Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) => c.to_ascii_uppercase(),
             Some(c) => {
-                self.problem(P.key("currency"), format!("\"{c}\" is not an ISO 4217 currency code"));
+                self.problem(DONATION.key("currency"), format!("\"{c}\" is not an ISO 4217 currency code"));
                 "USD".to_owned()
             }
         };
-        let cta = self.opt_object(obj, "cta", P).and_then(|c| {
-            let path = P.key("cta");
+        let cta = self.opt_object(obj, "cta", DONATION).and_then(|c| {
+            let path = DONATION.key("cta");
             let raw = self.req_string(c, "url", path)?;
             let label = self.opt_string(c, "label", path);
             let url = self.check_url(&raw, path.key("url"), UrlUse::Link)?;
             Some(Cta { label, url })
         });
-        let ticker = self.opt_object(obj, "ticker", P).and_then(|t| {
-            let path = P.key("ticker");
+        let ticker = self.opt_object(obj, "ticker", DONATION).and_then(|t| {
+            let path = DONATION.key("ticker");
             let raised = self.opt_amount(t, "raised", path);
             let goal = self.opt_amount(t, "goal", path);
             let label = self.opt_string(t, "label", path);
@@ -582,11 +583,11 @@ impl Walker<'_> {
             }
         });
         let frequencies = self.frequencies(obj);
-        let payment_methods = match self.opt_array(obj, "paymentMethods", P) {
+        let payment_methods = match self.opt_array(obj, "paymentMethods", DONATION) {
             None => Vec::new(),
             Some(items) => {
                 let mut out = Vec::new();
-                let methods = P.key("paymentMethods");
+                let methods = DONATION.key("paymentMethods");
                 for (i, item) in items.iter().enumerate() {
                     let path = methods.index(i);
                     match item.as_str().map(|s| (s, PaymentMethod::parse(s))) {
@@ -599,25 +600,25 @@ impl Walker<'_> {
                 out
             }
         };
-        let remind_later = self.opt_object(obj, "remindLater", P).map(|r| {
-            let path = P.key("remindLater");
+        let remind_later = self.opt_object(obj, "remindLater", DONATION).map(|r| {
+            let path = DONATION.key("remindLater");
             RemindLater {
                 prompt: self.opt_string(r, "prompt", path),
                 label: self.opt_string(r, "label", path),
                 days: self.opt_count(r, "days", path, 1, 3650).unwrap_or(30),
             }
         });
-        let frequency_cap = self.opt_object(obj, "frequencyCap", P).and_then(|c| {
-            let path = P.key("frequencyCap");
+        let frequency_cap = self.opt_object(obj, "frequencyCap", DONATION).and_then(|c| {
+            let path = DONATION.key("frequencyCap");
             let views = self.opt_count(c, "views", path, 1, 10_000);
             let days = self.opt_count(c, "days", path, 1, 3650);
             Some(FrequencyCap { views: views?, days: days.unwrap_or(30) })
         });
         Some(Donation {
             banner,
-            heading: self.opt_string(obj, "heading", P),
+            heading: self.opt_string(obj, "heading", DONATION),
             paragraphs,
-            highlight: self.opt_string(obj, "highlight", P),
+            highlight: self.opt_string(obj, "highlight", DONATION),
             currency,
             frequencies,
             cta,
@@ -630,7 +631,6 @@ impl Walker<'_> {
     }
 
     fn frequencies(&mut self, obj: &Obj) -> Vec<Frequency> {
-        const DONATION: Path<'static> = Path::top("donation");
         let Some(items) = self.opt_array(obj, "frequencies", DONATION) else { return Vec::new() };
         let mut out: Vec<Frequency> = Vec::new();
         self.each_object(items, DONATION.key("frequencies"), |w, path, f| {
@@ -678,7 +678,6 @@ impl Walker<'_> {
     }
 
     fn placement(&mut self, obj: &Obj) -> Placement {
-        const DONATION: Path<'static> = Path::top("donation");
         let path = DONATION.key("placement");
         match Self::field(obj, "placement") {
             None => Placement::End,
