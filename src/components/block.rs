@@ -15,8 +15,8 @@ use crate::model::{Block, Image};
 pub fn block_view(block: &Block, dateline: Option<&str>) -> Html {
     match block {
         Block::Paragraph(runs) => {
-            // Built by hand: the runs are the paragraph's own children, with
-            // no list nodes in between for the renderer to walk.
+            // Built by hand: the runs are the paragraph's own children, not
+            // lists nested inside its child list for the renderer to walk.
             let mut p = VTag::new("p");
             if let Some(dateline) = dateline {
                 p.add_child(html! { <span class="dateline">{ dateline.to_owned() }</span> });
