@@ -24,14 +24,14 @@ demo: dist
 test: setup test-native test-wasm dist test-e2e
 
 test-native:
-	cargo test --locked
+	cargo test --workspace --locked
 
 test-wasm:
-	cargo test --locked --target wasm32-unknown-unknown --no-default-features --test web
+	cargo test --locked --target wasm32-unknown-unknown --test web
 
 test-e2e:
 	@mkdir -p tests/fixtures/generated
-	cargo run --locked --quiet --bin article-embed -- convert --from text tests/fixtures/cli/seed.txt -o tests/fixtures/generated/seed.json
+	cargo run --locked --quiet -p article-embed-cli -- convert --from text cli/tests/fixtures/seed.txt -o tests/fixtures/generated/seed.json
 	npx playwright test
 
 ## bench: size and speed of the release bundle in headless Chromium (docs/PERFORMANCE.md).

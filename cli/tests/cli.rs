@@ -12,11 +12,11 @@ const SRC: &str = "https://news.example/embed/four-officers.json";
 const BUNDLE: &str = "https://cdn.news.example/article-embed/embed.js";
 
 fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli").join(name).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).display().to_string()
 }
 
 fn seed_article() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("www/articles/four-officers.json").display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../www/articles/four-officers.json").display().to_string()
 }
 
 fn run(args: &[&str]) -> Output {
@@ -407,7 +407,7 @@ fn schema_prints_the_published_json_schema() {
     let out = run(&["schema"]);
     assert_eq!(out.status.code(), Some(0));
     let published =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/schema/article-v1.json")).unwrap();
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../www/schema/article-v1.json")).unwrap();
     assert_eq!(stdout(&out), published);
     let _: Value = serde_json::from_str(&stdout(&out)).unwrap();
 }

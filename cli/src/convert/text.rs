@@ -1,5 +1,5 @@
 //! `--from text`: a plain-text article as scraped from a news page, like
-//! the seed article (`tests/fixtures/cli/seed.txt`).
+//! the seed article (`cli/tests/fixtures/seed.txt`).
 //!
 //! The rules, kept simple on purpose:
 //! - No-break spaces become spaces; paragraphs are separated by blank lines

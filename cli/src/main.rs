@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use error::{write_output, CliError};
 
 /// The JSON Schema of article JSON v1, as published.
-const SCHEMA: &str = include_str!("../../../www/schema/article-v1.json");
+const SCHEMA: &str = include_str!("../../www/schema/article-v1.json");
 
 const HELP: &str = "\
 article-embed — the publisher's tool for article-embed
