@@ -25,8 +25,9 @@ impl Theme {
     }
 }
 
-/// Default for `related`.
+/// Default for `related`, and the most it shows.
 pub const DEFAULT_RELATED: u32 = 3;
+pub const MAX_RELATED: u32 = 50;
 /// Default time limit for one article fetch, and its bounds for `timeout`.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 pub const MIN_TIMEOUT_MS: u32 = 1_000;
@@ -62,59 +63,160 @@ impl Default for Config {
     }
 }
 
+/// One embed option: the single description every reader of options is
+/// derived from or tested against (`Config::from_attrs`, the `<ArticleEmbed>`
+/// component's props, the CLI's `snippet` flags, the docs' and README's
+/// tables, `www/embed.js`'s observed attributes).
+pub struct EmbedOption {
+    /// The custom element's attribute; the blockquote's is `data-` + this.
+    pub name: &'static str,
+    /// The fixed values it accepts; empty when the value is free-form.
+    pub choices: &'static [&'static str],
+    /// What it accepts, as the docs' table says it (Markdown).
+    pub values: &'static str,
+    /// Its default, as the docs' table says it (Markdown); a warning about an
+    /// invalid value names it.
+    pub default: &'static str,
+    /// Reads a present value into the config; `false` (leaving the config
+    /// as it was) when it is invalid.
+    read: fn(&mut Config, &str) -> bool,
+}
+
+/// The embed's options, in the docs' order.
+pub const OPTIONS: &[EmbedOption] = &[
+    EmbedOption {
+        name: "src",
+        choices: &[],
+        values: "article JSON URL, absolute or relative to the page",
+        default: "required",
+        read: |c, v| {
+            let v = v.trim();
+            c.src = (!v.is_empty()).then(|| v.to_owned());
+            true
+        },
+    },
+    EmbedOption {
+        name: "theme",
+        choices: &["light", "dark", "auto"],
+        values: "`light`, `dark`, `auto`",
+        default: "`auto`: follows the reader's system setting, live",
+        read: |c, v| {
+            c.theme = match v.trim().to_ascii_lowercase().as_str() {
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                "auto" | "" => Theme::Auto,
+                _ => return false,
+            };
+            true
+        },
+    },
+    EmbedOption {
+        name: "lang",
+        choices: &[],
+        values: "UI language: `en`, `ru` (a tag like `ru-RU` works too)",
+        default: "the article's `lang`, else your page's `<html lang>`, else `en`",
+        read: |c, v| {
+            if v.trim().is_empty() {
+                return true;
+            }
+            match Lang::from_tag(v) {
+                Some(lang) => {
+                    c.lang = Some(lang);
+                    true
+                }
+                None => false,
+            }
+        },
+    },
+    EmbedOption {
+        name: "donate",
+        choices: &["on", "off"],
+        values: "`on`, `off`",
+        default: "`on` when the article has a donation ask",
+        read: |c, v| {
+            c.donate = match v.trim().to_ascii_lowercase().as_str() {
+                "on" | "true" => Some(true),
+                "off" | "false" => Some(false),
+                "" => None,
+                _ => return false,
+            };
+            true
+        },
+    },
+    EmbedOption {
+        name: "related",
+        choices: &[],
+        values: "maximum number of related links; `0` hides them",
+        default: "`3`",
+        read: |c, v| match v.trim().parse::<u32>() {
+            Ok(n) => {
+                c.related = n.min(MAX_RELATED);
+                true
+            }
+            Err(_) => false,
+        },
+    },
+    EmbedOption {
+        name: "dnt",
+        choices: &["true", "false"],
+        values: "`true`",
+        default: "off. With `true` the widget writes nothing to any storage (the reader's \"Remind me later\" then lasts until the page is left)",
+        read: |c, v| {
+            c.dnt = match v.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" | "" => true,
+                "false" | "0" | "no" => false,
+                _ => return false,
+            };
+            true
+        },
+    },
+    EmbedOption {
+        name: "timeout",
+        choices: &[],
+        values: "milliseconds to wait for the article, 1000–60000",
+        default: "`10000`",
+        read: |c, v| match v.trim().parse::<u32>() {
+            Ok(ms) => {
+                c.timeout_ms = ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS);
+                true
+            }
+            Err(_) => false,
+        },
+    },
+];
+
+impl EmbedOption {
+    /// The option named `name`.
+    pub fn named(name: &str) -> Option<&'static EmbedOption> {
+        OPTIONS.iter().find(|o| o.name == name)
+    }
+}
+
 impl Config {
     /// Reads the options through `attr` (an attribute getter); returns the
-    /// config and one warning per invalid value.
+    /// config and one warning per invalid value (which leaves the default).
     pub fn from_attrs(attr: impl Fn(&str) -> Option<String>) -> (Config, Vec<String>) {
         let mut warnings = Vec::new();
-        let mut invalid = |name: &str, value: &str, default: &str| {
-            warnings.push(format!("invalid {name}=\"{value}\"; using {default}"));
-        };
         let mut config = Config::default();
-        config.src = attr("src").map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-        if let Some(v) = attr("theme") {
-            match v.trim().to_ascii_lowercase().as_str() {
-                "light" => config.theme = Theme::Light,
-                "dark" => config.theme = Theme::Dark,
-                "auto" | "" => config.theme = Theme::Auto,
-                _ => invalid("theme", &v, "auto"),
-            }
-        }
-        if let Some(v) = attr("lang").filter(|v| !v.trim().is_empty()) {
-            match Lang::from_tag(&v) {
-                Some(lang) => config.lang = Some(lang),
-                None => invalid("lang", &v, "the article's language"),
-            }
-        }
-        if let Some(v) = attr("donate") {
-            match v.trim().to_ascii_lowercase().as_str() {
-                "on" | "true" => config.donate = Some(true),
-                "off" | "false" => config.donate = Some(false),
-                "" => {}
-                _ => invalid("donate", &v, "on when the article has a donation"),
-            }
-        }
-        if let Some(v) = attr("related") {
-            match v.trim().parse::<u32>() {
-                Ok(n) => config.related = n.min(50),
-                Err(_) => invalid("related", &v, "3"),
-            }
-        }
-        if let Some(v) = attr("dnt") {
-            match v.trim().to_ascii_lowercase().as_str() {
-                "true" | "1" | "yes" | "" => config.dnt = true,
-                "false" | "0" | "no" => config.dnt = false,
-                _ => invalid("dnt", &v, "false"),
-            }
-        }
-        if let Some(v) = attr("timeout") {
-            match v.trim().parse::<u32>() {
-                Ok(ms) => config.timeout_ms = ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
-                Err(_) => invalid("timeout", &v, "10000"),
+        for option in OPTIONS {
+            let Some(value) = attr(option.name) else { continue };
+            if !(option.read)(&mut config, &value) {
+                warnings.push(format!("invalid {}=\"{value}\"; using the default ({})", option.name, option.default.replace('`', "")));
             }
         }
         (config, warnings)
     }
+}
+
+/// The options as the Markdown table in README.md and docs/embedding.md
+/// (a test keeps both equal to it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn markdown_table() -> String {
+    let mut table = String::from("| attribute | values | default |\n|---|---|---|\n");
+    for o in OPTIONS {
+        table.push_str(&format!("| `data-{}` | {} | {} |\n", o.name, o.values, o.default));
+    }
+    table
 }
 
 #[cfg(test)]
@@ -149,6 +251,41 @@ mod tests {
     fn timeout_is_bounded_to_a_sane_range() {
         assert_eq!(read(&[("timeout", "5")]).0.timeout_ms, MIN_TIMEOUT_MS);
         assert_eq!(read(&[("timeout", "999999")]).0.timeout_ms, MAX_TIMEOUT_MS);
+    }
+
+    #[test]
+    fn every_option_has_a_reader_and_a_unique_name() {
+        for (i, o) in OPTIONS.iter().enumerate() {
+            assert!(OPTIONS[..i].iter().all(|p| p.name != o.name), "{} twice", o.name);
+            for choice in o.choices {
+                let (_, w) = read(&[(o.name, choice)]);
+                assert!(w.is_empty(), "{}={choice}: {w:?}", o.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_warning_names_the_option_the_value_and_the_default() {
+        let (_, w) = read(&[("theme", "neon")]);
+        assert_eq!(w, ["invalid theme=\"neon\"; using the default (auto: follows the reader's system setting, live)"]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn docs_tables_are_the_options_table() {
+        let table = markdown_table();
+        for doc in ["README.md", "docs/embedding.md"] {
+            let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).unwrap_or_default();
+            assert!(text.contains(&table), "{doc} must contain the options table exactly as config::markdown_table() writes it:\n{table}");
+        }
+    }
+
+    #[test]
+    fn the_loader_observes_exactly_the_options() {
+        let loader = include_str!("../www/embed.js");
+        let names: Vec<String> = OPTIONS.iter().map(|o| format!("\"{}\"", o.name)).collect();
+        let expected = format!("var OPTIONS = [{}];", names.join(", "));
+        assert!(loader.contains(&expected), "www/embed.js must declare {expected}");
     }
 
     #[test]

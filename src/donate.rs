@@ -1,6 +1,7 @@
 //! The donate link: the publisher's CTA URL with the reader's choice and
 //! campaign attribution added to whatever query it already has.
 
+use crate::limits::MAX_OTHER_AMOUNT;
 use crate::model::FrequencyId;
 
 /// Everything that goes into one donate link.
@@ -14,9 +15,6 @@ pub struct DonateChoice<'a> {
     /// The article `id`: `utm_campaign`.
     pub campaign: Option<&'a str>,
 }
-
-/// Largest amount the "Other amount" field accepts.
-pub const MAX_AMOUNT: f64 = 1_000_000.0;
 
 /// Why an "Other amount" entry is not accepted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +51,7 @@ pub fn parse_amount(input: &str) -> Result<f64, AmountError> {
     let amount: f64 = cleaned.parse().map_err(|_| AmountError::NotANumber)?;
     if amount <= 0.0 {
         Err(AmountError::NotPositive)
-    } else if amount > MAX_AMOUNT {
+    } else if amount > MAX_OTHER_AMOUNT {
         Err(AmountError::TooLarge)
     } else {
         Ok(amount)

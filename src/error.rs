@@ -29,12 +29,35 @@ impl ErrorKind {
     }
 }
 
+/// What a validation problem or warning is about, so that callers act on
+/// the kind and never on the message's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A missing field, a wrong type or a value out of range: the article
+    /// is invalid.
+    Invalid,
+    /// Over the size or block limits: the article is invalid.
+    TooLarge,
+    /// A warning: a block of an unknown type was skipped.
+    UnknownBlockType,
+    /// A warning: a value was dropped (a URL the policy rejects, a date that
+    /// does not parse, an ignored field) and the rest renders.
+    Dropped,
+}
+
 /// One problem found while validating, at a JSON path such as
 /// `body[3].content[0].href`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    pub kind: ProblemKind,
     pub path: String,
     pub message: String,
+}
+
+impl Problem {
+    pub fn new(kind: ProblemKind, path: String, message: String) -> Problem {
+        Problem { kind, path, message }
+    }
 }
 
 impl fmt::Display for Problem {

@@ -9,13 +9,16 @@
 //!   options, attaches the shadow root, fetches, mounts and emits events.
 
 pub mod config;
+pub mod context;
 pub mod donate;
 pub mod error;
 pub mod format;
 pub mod i18n;
 pub mod json;
+pub mod limits;
 pub mod model;
 pub mod parse;
+pub mod services;
 pub mod snooze;
 pub mod time;
 pub mod url_policy;
@@ -25,6 +28,10 @@ pub mod wire;
 pub mod components;
 pub mod hooks;
 
+/// The network: one fetch per article URL, with a time limit and a size cap
+/// (browser only).
+#[cfg(target_arch = "wasm32")]
+pub mod net;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -11,15 +11,20 @@ use std::fmt;
 
 use crate::json::{self, Map, Value};
 
-use crate::error::{LoadError, Problem};
+use crate::error::{LoadError, Problem, ProblemKind};
+use crate::limits::{
+    DEFAULT_CURRENCY, DEFAULT_FREQUENCY_CAP_DAYS, DEFAULT_REMIND_LATER_DAYS, MAX_AFTER_PARAGRAPH, MAX_BODY_BLOCKS,
+    MAX_FREQUENCY_CAP_DAYS, MAX_FREQUENCY_CAP_VIEWS, MAX_HEADING_LEVEL, MAX_IMAGE_SIZE, MAX_REMIND_LATER_DAYS,
+    MIN_AFTER_PARAGRAPH, MIN_FREQUENCY_CAP_DAYS, MIN_FREQUENCY_CAP_VIEWS, MIN_HEADING_LEVEL, MIN_IMAGE_SIZE,
+    MIN_REMIND_LATER_DAYS,
+};
 use crate::model::*;
 use crate::time::parse_rfc3339;
 use crate::url_policy::{allow, UrlUse};
 
-/// Larger responses are refused (a `schema` error), as the contract says.
-pub const MAX_BYTES: usize = 2 * 1024 * 1024;
-/// Longer bodies are refused (a `schema` error), as the contract says.
-pub const MAX_BLOCKS: usize = 5_000;
+/// Larger responses are refused (a `schema` error), as the contract says;
+/// the embed layer's fetch caps the body at the same size.
+pub use crate::limits::MAX_JSON_BYTES as MAX_BYTES;
 /// The article format version this code reads.
 pub const VERSION: u64 = 1;
 
@@ -54,19 +59,21 @@ pub fn parse_article_bytes(bytes: &[u8], source_url: Option<&str>) -> Result<Par
 }
 
 fn too_large(bytes: usize) -> LoadError {
-    LoadError::Schema(vec![Problem {
-        path: String::new(),
-        message: format!("the article JSON is {bytes} bytes; at most {MAX_BYTES} render"),
-    }])
+    LoadError::Schema(vec![Problem::new(
+        ProblemKind::TooLarge,
+        String::new(),
+        format!("the article JSON is {bytes} bytes; at most {MAX_BYTES} render"),
+    )])
 }
 
 /// Validates an already-parsed JSON value.
 pub fn from_value(value: &Value, source_url: Option<&str>) -> Result<Parsed, LoadError> {
     let Some(root) = value.as_object() else {
-        return Err(LoadError::Schema(vec![Problem {
-            path: String::new(),
-            message: format!("the article must be a JSON object, found {}", type_name(value)),
-        }]));
+        return Err(LoadError::Schema(vec![Problem::new(
+            ProblemKind::Invalid,
+            String::new(),
+            format!("the article must be a JSON object, found {}", type_name(value)),
+        )]));
     };
     match root.get("version") {
         None => {}
@@ -149,11 +156,15 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn problem(&mut self, path: Path<'_>, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.to_string(), message: message.into() });
+        self.problems.push(Problem::new(ProblemKind::Invalid, path.to_string(), message.into()));
     }
 
     fn warn(&mut self, path: Path<'_>, message: impl Into<String>) {
-        self.warnings.push(Problem { path: path.to_string(), message: message.into() });
+        self.warn_as(ProblemKind::Dropped, path, message);
+    }
+
+    fn warn_as(&mut self, kind: ProblemKind, path: Path<'_>, message: impl Into<String>) {
+        self.warnings.push(Problem::new(kind, path.to_string(), message.into()));
     }
 
     fn wrong_type(&mut self, path: Path<'_>, expected: &str, found: &Value) {
@@ -237,11 +248,11 @@ impl Walker<'_> {
     }
 
     /// A whole number in `min..=max`.
-    fn opt_count(&mut self, obj: &Obj, key: &str, parent: Path<'_>, min: u64, max: u64) -> Option<u32> {
+    fn opt_count(&mut self, obj: &Obj, key: &str, parent: Path<'_>, min: u32, max: u32) -> Option<u32> {
         let v = Self::field(obj, key)?;
         let path = parent.key(key);
         match v.as_u64() {
-            Some(n) if (min..=max).contains(&n) => u32::try_from(n).ok(),
+            Some(n) if (u64::from(min)..=u64::from(max)).contains(&n) => u32::try_from(n).ok(),
             _ if v.is_number() => {
                 self.problem(path, format!("must be a whole number from {min} to {max}"));
                 None
@@ -299,8 +310,9 @@ impl Walker<'_> {
                 self.problem(Path::top("body"), "is required");
                 Vec::new()
             }
-            Some(Value::Array(blocks)) if blocks.len() > MAX_BLOCKS => {
-                self.problem(Path::top("body"), format!("has {} blocks; at most {MAX_BLOCKS} render", blocks.len()));
+            Some(Value::Array(blocks)) if blocks.len() > MAX_BODY_BLOCKS => {
+                let message = format!("has {} blocks; at most {MAX_BODY_BLOCKS} render", blocks.len());
+                self.problems.push(Problem::new(ProblemKind::TooLarge, "body".to_owned(), message));
                 Vec::new()
             }
             Some(Value::Array(blocks)) => self.body(blocks),
@@ -356,8 +368,8 @@ impl Walker<'_> {
         let alt = self.opt_string(obj, "alt", path).unwrap_or_default();
         let caption = self.opt_string(obj, "caption", path);
         let credit = self.opt_string(obj, "credit", path);
-        let width = self.opt_count(obj, "width", path, 1, 20_000);
-        let height = self.opt_count(obj, "height", path, 1, 20_000);
+        let width = self.opt_count(obj, "width", path, MIN_IMAGE_SIZE, MAX_IMAGE_SIZE);
+        let height = self.opt_count(obj, "height", path, MIN_IMAGE_SIZE, MAX_IMAGE_SIZE);
         Some(Image { src: src?, alt, caption, credit, width, height })
     }
 
@@ -398,7 +410,7 @@ impl Walker<'_> {
                 "list" => w.list(obj, path),
                 "image" => w.image(obj, path).map(Block::Image),
                 other => {
-                    w.warn(path, format!("unknown block type \"{other}\" skipped"));
+                    w.warn_as(ProblemKind::UnknownBlockType, path, format!("unknown block type \"{other}\" skipped"));
                     None
                 }
             };
@@ -409,19 +421,21 @@ impl Walker<'_> {
 
     fn heading(&mut self, obj: &Obj, path: Path<'_>) -> Option<Block> {
         let level = match Self::field(obj, "level") {
-            None => 2,
+            None => MIN_HEADING_LEVEL,
             Some(v) => match v.as_u64() {
-                Some(n @ 2..=4) => n as u8,
-                Some(n @ (0 | 1)) => {
-                    self.warn(path.key("level"), format!("level {n} shown as 2 (the headline is level 1)"));
-                    2
+                Some(n) if n < u64::from(MIN_HEADING_LEVEL) => {
+                    let message = format!("level {n} shown as {MIN_HEADING_LEVEL} (the headline is level 1)");
+                    self.warn(path.key("level"), message);
+                    MIN_HEADING_LEVEL
                 }
-                Some(n) => {
-                    self.warn(path.key("level"), format!("level {n} shown as 4"));
-                    4
+                Some(n) if n > u64::from(MAX_HEADING_LEVEL) => {
+                    self.warn(path.key("level"), format!("level {n} shown as {MAX_HEADING_LEVEL}"));
+                    MAX_HEADING_LEVEL
                 }
+                Some(n) => u8::try_from(n).unwrap_or(MAX_HEADING_LEVEL),
                 None => {
-                    self.wrong_type(path.key("level"), "a whole number from 2 to 4", v);
+                    let expected = format!("a whole number from {MIN_HEADING_LEVEL} to {MAX_HEADING_LEVEL}");
+                    self.wrong_type(path.key("level"), &expected, v);
                     return None;
                 }
             },
@@ -546,11 +560,11 @@ impl Walker<'_> {
             }
         };
         let currency = match self.opt_string(obj, "currency", DONATION) {
-            None => "USD".to_owned(),
+            None => DEFAULT_CURRENCY.to_owned(),
             Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) => c.to_ascii_uppercase(),
             Some(c) => {
                 self.problem(DONATION.key("currency"), format!("\"{c}\" is not an ISO 4217 currency code"));
-                "USD".to_owned()
+                DEFAULT_CURRENCY.to_owned()
             }
         };
         let cta = self.opt_object(obj, "cta", DONATION).and_then(|c| {
@@ -605,14 +619,16 @@ impl Walker<'_> {
             RemindLater {
                 prompt: self.opt_string(r, "prompt", path),
                 label: self.opt_string(r, "label", path),
-                days: self.opt_count(r, "days", path, 1, 3650).unwrap_or(30),
+                days: self
+                    .opt_count(r, "days", path, MIN_REMIND_LATER_DAYS, MAX_REMIND_LATER_DAYS)
+                    .unwrap_or(DEFAULT_REMIND_LATER_DAYS),
             }
         });
         let frequency_cap = self.opt_object(obj, "frequencyCap", DONATION).and_then(|c| {
             let path = DONATION.key("frequencyCap");
-            let views = self.opt_count(c, "views", path, 1, 10_000);
-            let days = self.opt_count(c, "days", path, 1, 3650);
-            Some(FrequencyCap { views: views?, days: days.unwrap_or(30) })
+            let views = self.opt_count(c, "views", path, MIN_FREQUENCY_CAP_VIEWS, MAX_FREQUENCY_CAP_VIEWS);
+            let days = self.opt_count(c, "days", path, MIN_FREQUENCY_CAP_DAYS, MAX_FREQUENCY_CAP_DAYS);
+            Some(FrequencyCap { views: views?, days: days.unwrap_or(DEFAULT_FREQUENCY_CAP_DAYS) })
         });
         Some(Donation {
             banner,
@@ -683,7 +699,7 @@ impl Walker<'_> {
             None => Placement::End,
             Some(Value::String(s)) if s == "end" => Placement::End,
             Some(Value::Object(o)) if o.contains_key("afterParagraph") => {
-                match self.opt_count(o, "afterParagraph", path, 1, 100_000) {
+                match self.opt_count(o, "afterParagraph", path, MIN_AFTER_PARAGRAPH, MAX_AFTER_PARAGRAPH) {
                     Some(n) => Placement::AfterParagraph(n),
                     None => Placement::End,
                 }

@@ -1,77 +1,10 @@
 //! When the donation ask may show: "Remind me later" and the frequency cap.
 //!
-//! Pure logic over two small traits, a [`Clock`] and a [`Store`], so tests
-//! inject a fake clock and a storage that fails. The browser implementations
-//! (`Date.now`, `localStorage`) live in the embed layer.
+//! Pure logic over a [`Store`](crate::services::Store), so tests inject a
+//! storage that fails; the time is passed in.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
+use crate::services::Store;
 use crate::time::DAY_MS;
-
-pub trait Clock {
-    /// Milliseconds since the Unix epoch.
-    fn now_ms(&self) -> f64;
-}
-
-/// A string key-value store. Implementations never panic: a store that
-/// cannot read returns `None`; one that cannot write returns `false`.
-pub trait Store {
-    fn get(&self, key: &str) -> Option<String>;
-    fn set(&self, key: &str, value: &str) -> bool;
-}
-
-/// A store that lives as long as the page: used with `data-dnt="true"` and
-/// when the browser's storage is unavailable.
-#[derive(Default)]
-pub struct MemoryStore(RefCell<Vec<(String, String)>>);
-
-impl Store for MemoryStore {
-    fn get(&self, key: &str) -> Option<String> {
-        self.0.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
-    }
-
-    fn set(&self, key: &str, value: &str) -> bool {
-        let mut entries = self.0.borrow_mut();
-        match entries.iter_mut().find(|(k, _)| k == key) {
-            Some((_, v)) => *v = value.to_owned(),
-            None => entries.push((key.to_owned(), value.to_owned())),
-        }
-        true
-    }
-}
-
-/// Tries the primary store first and keeps every write in memory as well,
-/// so a store that throws still behaves for the rest of the page's life.
-pub struct FallbackStore<S> {
-    pub primary: S,
-    pub memory: MemoryStore,
-}
-
-impl<S: Store> Store for FallbackStore<S> {
-    fn get(&self, key: &str) -> Option<String> {
-        self.memory.get(key).or_else(|| self.primary.get(key))
-    }
-
-    fn set(&self, key: &str, value: &str) -> bool {
-        self.memory.set(key, value);
-        self.primary.set(key, value)
-    }
-}
-
-/// The clock and store the components use, provided by the embed layer (or
-/// a test) through a Yew context.
-#[derive(Clone)]
-pub struct Services {
-    pub clock: Rc<dyn Clock>,
-    pub store: Rc<dyn Store>,
-}
-
-impl PartialEq for Services {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.clock, &other.clock) && Rc::ptr_eq(&self.store, &other.store)
-    }
-}
 
 /// What can be snoozed; the banner and the ask are snoozed separately.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,6 +65,7 @@ pub fn record_view(store: &dyn Store, origin: &str, now_ms: f64, days: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::services::{FallbackStore, MemoryStore};
 
     const ORIGIN: &str = "https://news.example";
     const T0: f64 = 1_700_000_000_000.0;

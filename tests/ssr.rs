@@ -4,11 +4,13 @@
 
 use std::rc::Rc;
 
-use article_embed::components::{ArticleView, ViewContext};
+use article_embed::components::ArticleView;
+use article_embed::context::ViewContext;
 use article_embed::i18n::Lang;
 use article_embed::model::Article;
 use article_embed::parse::parse_article;
-use article_embed::snooze::{self, MemoryStore, Services, Store, Target};
+use article_embed::services::{MemoryStore, Services, Store};
+use article_embed::snooze::{self, Target};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
@@ -49,6 +51,7 @@ fn context(lang: Lang, store: Rc<dyn Store>) -> ViewContext {
         services: Some(Services { clock: Rc::new(FixedClock), store }),
         on_event: Callback::noop(),
         partner_host: Some("partner.example".into()),
+        id_prefix: Default::default(),
     }
 }
 
@@ -244,4 +247,37 @@ fn regex_like_event_handler(html: &str) -> bool {
         }
     }
     false
+}
+
+/// Every `id="…"` in `html`, and every id that an attribute refers to.
+fn ids_and_references(html: &str) -> (Vec<String>, Vec<String>) {
+    let values = |attr: &str| -> Vec<String> {
+        html.split(&format!(" {attr}=\"")).skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_owned).collect()
+    };
+    let refs = ["for", "aria-labelledby", "aria-describedby", "aria-controls"]
+        .iter()
+        .flat_map(|a| values(a))
+        .flat_map(|v| v.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    (values("id"), refs)
+}
+
+#[tokio::test]
+async fn two_articles_rendered_with_their_own_prefixes_share_no_id() {
+    let mut page = String::new();
+    for prefix in ["story-a", "story-b"] {
+        let context = ViewContext { id_prefix: prefix.into(), ..context(Lang::En, Rc::new(MemoryStore::default())) };
+        page.push_str(&render(HarnessProps { article: seed(), context, donate: true, related: 3 }).await);
+    }
+    let (ids, refs) = ids_and_references(&page);
+    assert!(ids.len() >= 4, "{ids:?}");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "an id is used twice: {ids:?}");
+    for r in refs {
+        assert!(ids.contains(&r), "a reference to {r} resolves to nothing");
+    }
+    let names: Vec<&str> = page.split(" name=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
+    assert!(names.contains(&"story-a-amount") && names.contains(&"story-b-amount"), "{names:?}");
 }

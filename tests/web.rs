@@ -5,8 +5,9 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use article_embed::components::{ArticleView, ViewContext};
-use article_embed::snooze::{MemoryStore, Services, Store};
+use article_embed::components::ArticleView;
+use article_embed::context::ViewContext;
+use article_embed::services::{MemoryStore, Services, Store};
 use article_embed::web::{mount, Widget, WidgetProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -91,7 +92,7 @@ async fn article_renders_in_a_shadow_root_and_remind_later_hides_the_ask() {
     assert_eq!(until, NOW + 30.0 * 86_400_000.0);
     assert!(events.borrow().iter().any(|e| matches!(
         e,
-        article_embed::components::WidgetEvent::RemindLater { until } if until == "2023-12-14"
+        article_embed::context::WidgetEvent::RemindLater { until } if until == "2023-12-14"
     )));
 }
 
@@ -107,13 +108,14 @@ async fn widget_loads_an_article_from_its_src() {
         on_event: {
             let rendered = rendered.clone();
             Callback::from(move |e| {
-                if matches!(e, article_embed::components::WidgetEvent::Rendered { .. }) {
+                if matches!(e, article_embed::context::WidgetEvent::Rendered { .. }) {
                     rendered.set(true);
                 }
             })
         },
         partner_host: None,
         page_lang: None,
+        id_prefix: Default::default(),
     };
     yew::Renderer::<Widget>::with_root_and_props(mount_point, props).render();
     wait_for(&root, ".article h1").await;
@@ -133,13 +135,14 @@ async fn bad_json_shows_the_error_state_with_the_fallback_slot() {
         on_event: {
             let errors = errors.clone();
             Callback::from(move |e| {
-                if let article_embed::components::WidgetEvent::Error(e) = e {
+                if let article_embed::context::WidgetEvent::Error(e) = e {
                     errors.borrow_mut().push(e.kind().as_str());
                 }
             })
         },
         partner_host: None,
         page_lang: None,
+        id_prefix: Default::default(),
     };
     yew::Renderer::<Widget>::with_root_and_props(mount_point, props).render();
     let error = wait_for(&root, ".error").await;
@@ -179,4 +182,61 @@ async fn article_embed_component_renders_for_rust_apps() {
     yew::Renderer::<App>::with_root(mount_point).render();
     wait_for(&root, ".ae[data-theme=dark] .article h1").await;
     assert_eq!(root.query_selector_all(".related li").unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn two_article_embed_components_share_no_id_name_or_reference() {
+    #[function_component]
+    fn App() -> Html {
+        let src = format!("data:application/json,{}", js_sys::encode_uri_component(SEED));
+        html! {
+            <>
+                <article_embed::ArticleEmbed src={src.clone()} />
+                <article_embed::ArticleEmbed src={src} />
+            </>
+        }
+    }
+    let (_host, root, mount_point) = shadow_host();
+    yew::Renderer::<App>::with_root(mount_point).render();
+    wait_for(&root, ".ae + .ae .article h1, .ae .article h1").await;
+    settle().await;
+    assert_eq!(root.query_selector_all(".article h1").unwrap().length(), 2, "both rendered");
+    let ids = root.query_selector_all("[id]").unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..ids.length() {
+        let id = ids.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().id();
+        assert!(seen.insert(id.clone()), "id {id} is used twice");
+    }
+    assert!(seen.len() >= 4, "the article and the ask write ids: {seen:?}");
+    for attr in ["for", "aria-labelledby", "aria-describedby", "aria-controls"] {
+        let refs = root.query_selector_all(&format!("[{attr}]")).unwrap();
+        for i in 0..refs.length() {
+            let el = refs.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap();
+            for id in el.get_attribute(attr).unwrap().split_whitespace() {
+                assert!(seen.contains(id), "{attr}={id} resolves to no element");
+            }
+        }
+    }
+    let groups = root.query_selector_all(".ae").unwrap();
+    let names: Vec<String> = (0..groups.length())
+        .filter_map(|i| groups.item(i)?.dyn_into::<web_sys::Element>().ok()?.query_selector("input[type=radio]").ok()??.get_attribute("name"))
+        .collect();
+    assert_eq!(names.len(), 2, "each ask has a radio group");
+    assert_ne!(names[0], names[1], "radio groups of two embeds are separate");
+}
+
+#[wasm_bindgen_test]
+fn article_embed_props_carry_every_embed_option() {
+    let props = yew::props!(article_embed::ArticleEmbedProps {
+        src: "s",
+        theme: Some(AttrValue::from("t")),
+        lang: Some(AttrValue::from("l")),
+        donate: Some(AttrValue::from("d")),
+        related: Some(AttrValue::from("r")),
+        dnt: Some(AttrValue::from("n")),
+        timeout: Some(AttrValue::from("o")),
+    });
+    for option in article_embed::config::OPTIONS {
+        assert!(props.option(option.name).is_some(), "<ArticleEmbed> has no prop for the option {}", option.name);
+    }
 }

@@ -24,9 +24,14 @@
   var script = d.currentScript;
   var base = new URL(".", (script && script.src) || d.baseURI);
   var TAG = "article-embed";
+  // The embed options (src/config.rs OPTIONS; a test keeps them equal).
   var OPTIONS = ["src", "theme", "lang", "donate", "related", "dnt", "timeout"];
+  // The crate's version, written in by the build (scripts/postbuild.mjs).
+  var VERSION = "@VERSION@";
   var wasm = null; // Promise of the initialised module, created on first need.
-  var state = new WeakMap(); // element → { handle }
+  // element → { handle, settled }: `settled` is the type of the last
+  // rendered/error event the widget fired for the current `src`, or null.
+  var state = new WeakMap();
 
   // Until the widget's own stylesheet is adopted, the element keeps a
   // viewport's height so the page below does not jump when the article
@@ -137,7 +142,16 @@
     }
 
     connectedCallback() {
-      if (!state.has(this)) state.set(this, { handle: null });
+      if (!state.has(this)) {
+        var s = { handle: null, settled: null };
+        state.set(this, s);
+        // The widget says how its load ended through its events, not its markup.
+        var settle = function (e) {
+          if (e.target === this) s.settled = e.type;
+        }.bind(this);
+        this.addEventListener("article-embed:rendered", settle);
+        this.addEventListener("article-embed:error", settle);
+      }
       if (!this.shadowRoot) showSlot(this.attachShadow({ mode: "open" }), [reserve]);
       if (this.hasAttribute("src")) observer.observe(this);
     }
@@ -150,6 +164,7 @@
     attributeChangedCallback(name, before, after) {
       var s = state.get(this);
       if (!s || before === after) return;
+      if (name === "src") s.settled = null;
       if (s.handle) {
         s.handle.update();
       } else if (name === "src" && this.isConnected) {
@@ -193,7 +208,7 @@
   }
 
   w.ArticleEmbed = Object.freeze({
-    version: "0.1.0",
+    version: VERSION,
     /** Renders the embeds under `root` (default: the document) now, not
      * lazily; resolves with `[{element, ok}]` when each has rendered or
      * failed. Calling it again is harmless. */
@@ -208,8 +223,8 @@
         els.map(function (el) {
           if (!el.getAttribute("src")) return { element: el, ok: false };
           var s = state.get(el);
-          if (s && s.handle && el.shadowRoot && el.shadowRoot.querySelector(".article, .error")) {
-            return { element: el, ok: !el.shadowRoot.querySelector(".error") };
+          if (s && s.handle && s.settled) {
+            return { element: el, ok: s.settled === "article-embed:rendered" };
           }
           return settled(el);
         })
@@ -225,7 +240,7 @@
     wasm.catch(function () {});
     d.querySelectorAll(TAG).forEach(function (el) {
       var s = state.get(el);
-      if (s && !(el.shadowRoot && el.shadowRoot.querySelector(".article"))) {
+      if (s && s.settled !== "article-embed:rendered") {
         s.handle = null;
         fail(el, "article-embed: the widget stopped (" + error.message + ")");
       }

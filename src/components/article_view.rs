@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::block::figure;
-use super::{block_view, use_view_context, DonationAsk, DonationBanner, LinkKind, Notices, RelatedList, WidgetEvent};
+use super::{block_view, DonationAsk, DonationBanner, Notices, RelatedList};
+use crate::context::{use_view_context, LinkKind, WidgetEvent};
 use crate::format;
 use crate::hooks::use_snooze;
 use crate::model::{Article, Block, Placement};
@@ -151,17 +152,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
 
+    let headline_id = ctx.id("headline");
     html! {
         <>
             if banner_shown {
                 <DonationBanner article={article.clone()} on_dismiss={on_dismiss_banner} />
             }
-            <article class="article" part="article" aria-labelledby="ae-headline">
+            <article class="article" part="article" aria-labelledby={headline_id.clone()}>
                 <header class="article-header">
                     if let Some(section) = &article.section {
                         <p class="section">{ section.clone() }</p>
                     }
-                    <h1 id="ae-headline" class="headline" part="headline">{ article.headline.clone() }</h1>
+                    <h1 id={headline_id} class="headline" part="headline">{ article.headline.clone() }</h1>
                     if let Some(standfirst) = &article.standfirst {
                         <p class="standfirst">{ standfirst.clone() }</p>
                     }
@@ -183,7 +185,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 }
 
 /// Byline, publisher and dates.
-fn meta(article: &Article, ctx: &super::ViewContext) -> Html {
+fn meta(article: &Article, ctx: &crate::context::ViewContext) -> Html {
     let strings = ctx.lang.strings();
     let authors = article.authors.iter().enumerate().map(|(i, a)| {
         let sep = if i == 0 { "" } else { ", " };

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_view_context;
+use crate::context::use_view_context;
 use crate::model::Article;
 
 #[derive(Properties, PartialEq)]

@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_view_context, TickerView, WidgetEvent};
+use super::TickerView;
+use crate::context::{use_view_context, WidgetEvent};
 use crate::donate::{donate_href, parse_amount, with_query, AmountError, DonateChoice};
 use crate::hooks::use_first_visible;
 use crate::format;
@@ -74,6 +75,11 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
     let section = use_node_ref();
     use_first_visible(section.clone(), props.on_seen.clone());
     let Some(donation) = props.article.donation.as_ref() else { return Html::default() };
+    let frequency_name = ctx.id("frequency");
+    let amount_name = ctx.id("amount");
+    let other_id = ctx.id("other");
+    let other_error_id = ctx.id("other-error");
+    let heading_id = ctx.id("ask-heading");
 
     // The amount the CTA carries, or why there is none yet.
     let amount: Option<Result<f64, AmountError>> = choice.map(|c| match c.pick {
@@ -94,7 +100,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
             };
             html! {
                 <label class="card">
-                    <input type="radio" name="ae-frequency" value={f.id.as_str()} {checked} {onchange} />
+                    <input type="radio" name={frequency_name.clone()} value={f.id.as_str()} {checked} {onchange} />
                     <span>{ frequency_label(f.id, strings) }</span>
                 </label>
             }
@@ -117,7 +123,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
             };
             html! {
                 <label class="card">
-                    <input type="radio" name="ae-amount" value={format::plain(value)} {checked} {onchange} />
+                    <input type="radio" name={amount_name.clone()} value={format::plain(value)} {checked} {onchange} />
                     <span>{ format::money(value, &donation.currency, ctx.lang) }</span>
                 </label>
             }
@@ -145,18 +151,18 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
                 <legend>{ strings.amount_legend }</legend>
                 { for radios }
                 <label class="card">
-                    <input type="radio" name="ae-amount" value="other" checked={other_checked} onchange={on_other} />
+                    <input type="radio" name={amount_name.clone()} value="other" checked={other_checked} onchange={on_other} />
                     <span>{ strings.other_amount }</span>
                 </label>
                 if other_checked {
                     <div class="other-amount">
-                        <label for="ae-other">{ format!("{} {}", strings.amount_in, donation.currency) }</label>
-                        <input id="ae-other" type="text" inputmode="decimal" autocomplete="off"
+                        <label for={other_id.clone()}>{ format!("{} {}", strings.amount_in, donation.currency) }</label>
+                        <input id={other_id.clone()} type="text" inputmode="decimal" autocomplete="off"
                             value={(*other_text).clone()} oninput={on_input}
                             aria-invalid={error.is_some().to_string()}
-                            aria-describedby={error.map(|_| "ae-other-error")} />
+                            aria-describedby={error.map(|_| other_error_id.clone())} />
                         if let Some(message) = error {
-                            <p id="ae-other-error" class="field-error" role="alert">{ message }</p>
+                            <p id={other_error_id.clone()} class="field-error" role="alert">{ message }</p>
                         }
                     </div>
                 }
@@ -192,7 +198,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
                 on_event.emit(WidgetEvent::Donate {
                     amount: value,
                     currency: currency.clone(),
-                    frequency: c.frequency.as_str(),
+                    frequency: c.frequency,
                     href: href.clone(),
                 })
             })
@@ -215,8 +221,8 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
     });
 
     html! {
-        <section class="ask" part="donation" aria-labelledby="ae-ask-heading" ref={section}>
-            <h2 id="ae-ask-heading">
+        <section class="ask" part="donation" aria-labelledby={heading_id.clone()} ref={section}>
+            <h2 id={heading_id}>
                 { donation.heading.clone().unwrap_or_else(|| strings.donation_region.to_owned()) }
             </h2>
             { for donation.paragraphs.iter().map(|p| html! { <p>{ p.clone() }</p> }) }

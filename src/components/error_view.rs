@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::use_view_context;
+use crate::context::use_view_context;
 use crate::error::{ErrorKind, LoadError};
 use crate::url_policy::{host_of, origin_of};
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::{use_view_context, LinkKind, WidgetEvent};
+use crate::context::{use_view_context, LinkKind, WidgetEvent};
 use crate::format;
 use crate::model::Related;
 
@@ -37,9 +37,10 @@ pub fn RelatedList(props: &RelatedListProps) -> Html {
         };
         html! { <li>{ for thumb }<span class="related-text">{ title }{ for date }</span></li> }
     });
+    let heading_id = ctx.id("related");
     html! {
-        <nav class="related" part="related" aria-labelledby="ae-related">
-            <h2 id="ae-related">{ ctx.lang.strings().read_more }</h2>
+        <nav class="related" part="related" aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id}>{ ctx.lang.strings().read_more }</h2>
             <ul>{ for items }</ul>
         </nav>
     }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::use_view_context;
+use crate::context::use_view_context;
 
 #[function_component]
 pub fn Skeleton() -> Html {

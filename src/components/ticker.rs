@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_view_context;
+use crate::context::use_view_context;
 use crate::format;
 use crate::model::Ticker;
 

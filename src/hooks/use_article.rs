@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::error::LoadError;
 use crate::model::Article;
-use crate::web::cache::load_article;
+use crate::net::cache::load_article;
 
 /// Where loading one article stands.
 #[derive(Clone, Debug, PartialEq)]

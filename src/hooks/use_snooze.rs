@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 
 use yew::prelude::*;
 
-use crate::components::use_view_context;
+use crate::context::use_view_context;
 use crate::snooze::{self, Target};
 
 /// The snooze state of one target and how to snooze it.

@@ -284,10 +284,10 @@ fn placement_after_paragraph_is_read() {
 
 #[test]
 fn too_many_blocks_is_a_schema_error() {
-    let blocks = vec![r#"{"type":"paragraph","content":["x"]}"#; MAX_BLOCKS + 1].join(",");
-    assert_eq!(problems(&body(&blocks)), [format!("body: has {} blocks; at most 5000 render", MAX_BLOCKS + 1)]);
-    let blocks = vec![r#"{"type":"paragraph","content":["x"]}"#; MAX_BLOCKS].join(",");
-    assert_eq!(article(&body(&blocks)).body.len(), MAX_BLOCKS);
+    let blocks = vec![r#"{"type":"paragraph","content":["x"]}"#; MAX_BODY_BLOCKS + 1].join(",");
+    assert_eq!(problems(&body(&blocks)), [format!("body: has {} blocks; at most 5000 render", MAX_BODY_BLOCKS + 1)]);
+    let blocks = vec![r#"{"type":"paragraph","content":["x"]}"#; MAX_BODY_BLOCKS].join(",");
+    assert_eq!(article(&body(&blocks)).body.len(), MAX_BODY_BLOCKS);
 }
 
 #[test]

@@ -16,10 +16,12 @@
 //! shadow root, or in its CSS bundle) and receives the widget's events
 //! through `on_event`.
 
+use std::cell::Cell;
+
 use yew::prelude::*;
 
 use super::{page, services, Widget};
-use crate::components::WidgetEvent;
+use crate::context::WidgetEvent;
 use crate::config::Config;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -44,21 +46,42 @@ pub struct ArticleEmbedProps {
     pub on_event: Callback<WidgetEvent>,
 }
 
+impl ArticleEmbedProps {
+    /// The prop that carries the embed option `name` (see
+    /// [`crate::config::OPTIONS`]; a test checks that every option has one).
+    pub fn option(&self, name: &str) -> Option<&AttrValue> {
+        match name {
+            "src" => Some(&self.src),
+            "theme" => self.theme.as_ref(),
+            "lang" => self.lang.as_ref(),
+            "donate" => self.donate.as_ref(),
+            "related" => self.related.as_ref(),
+            "dnt" => self.dnt.as_ref(),
+            "timeout" => self.timeout.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+thread_local! {
+    static INSTANCES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A prefix no other `<ArticleEmbed>` in this document has: they render in
+/// place, without a shadow root of their own, so their ids must differ.
+fn next_id_prefix() -> AttrValue {
+    let n = INSTANCES.with(|c| {
+        let n = c.get().wrapping_add(1);
+        c.set(n);
+        n
+    });
+    AttrValue::from(format!("article-embed-{n}"))
+}
+
 #[function_component]
 pub fn ArticleEmbed(props: &ArticleEmbedProps) -> Html {
-    let (config, _warnings) = Config::from_attrs(|name| {
-        let value = match name {
-            "src" => Some(&props.src),
-            "theme" => props.theme.as_ref(),
-            "lang" => props.lang.as_ref(),
-            "donate" => props.donate.as_ref(),
-            "related" => props.related.as_ref(),
-            "dnt" => props.dnt.as_ref(),
-            "timeout" => props.timeout.as_ref(),
-            _ => None,
-        };
-        value.map(|v| v.to_string())
-    });
+    let id_prefix = use_memo((), |()| next_id_prefix());
+    let (config, _warnings) = Config::from_attrs(|name| props.option(name).map(|v| v.to_string()));
     let document = web_sys::window().and_then(|w| w.document());
     let src = page::resolve(&props.src, document.as_ref());
     html! {
@@ -68,6 +91,7 @@ pub fn ArticleEmbed(props: &ArticleEmbedProps) -> Html {
             {config}
             on_event={props.on_event.clone()}
             partner_host={page::partner_host()}
+            id_prefix={(*id_prefix).clone()}
         />
     }
 }

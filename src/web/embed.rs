@@ -2,10 +2,11 @@
 //! the event bridge from the widget to the host page.
 
 use wasm_bindgen::prelude::*;
+use yew::AttrValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use super::{page, services, style, Widget, WidgetProps};
-use crate::components::WidgetEvent;
+use crate::context::WidgetEvent;
 use crate::config::Config;
 
 /// A mounted widget; the loader keeps it to update or unmount it.
@@ -92,6 +93,7 @@ fn props_for(host: &HtmlElement) -> Option<WidgetProps> {
         on_event,
         partner_host: page::partner_host(),
         page_lang: page::lang(&document),
+        id_prefix: AttrValue::default(),
     })
 }
 
@@ -121,7 +123,7 @@ pub(crate) fn dispatch(host: &web_sys::EventTarget, src: &str, event: &WidgetEve
         WidgetEvent::Donate { amount, currency, frequency, href } => {
             set(&detail, "amount", *amount);
             set(&detail, "currency", currency.as_str());
-            set(&detail, "frequency", *frequency);
+            set(&detail, "frequency", frequency.as_str());
             set(&detail, "href", href.as_str());
             "donate"
         }

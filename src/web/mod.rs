@@ -3,11 +3,9 @@
 //! mounts the Yew tree, and turns widget events into DOM events. It never
 //! renders markup itself.
 
-pub(crate) mod cache;
 mod component;
 mod embed;
 mod page;
-pub mod fetch;
 mod services;
 mod style;
 mod widget;

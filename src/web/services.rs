@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::snooze::{Clock, FallbackStore, MemoryStore, Services, Store};
+use crate::services::{Clock, FallbackStore, MemoryStore, Services, Store};
 
 struct DateClock;
 

@@ -3,12 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, ErrorView, Skeleton, ViewContext, WidgetEvent};
+use crate::components::{ArticleView, ErrorView, Skeleton};
+use crate::context::{ViewContext, WidgetEvent};
 use crate::config::Config;
 use crate::error::LoadError;
 use crate::hooks::{use_article, use_online, LoadState};
 use crate::i18n::Lang;
-use crate::snooze::Services;
+use crate::services::Services;
 
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
@@ -22,6 +23,9 @@ pub struct WidgetProps {
     /// The host page's `<html lang>`, the last choice for the UI language.
     #[prop_or_default]
     pub page_lang: Option<Lang>,
+    /// Prefixes the ids the widget writes; empty (`ae`) in a shadow root.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
 }
 
 #[function_component]
@@ -55,6 +59,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         services: Some(props.services.clone()),
         on_event: props.on_event.clone(),
         partner_host: props.partner_host.clone(),
+        id_prefix: props.id_prefix.clone(),
     };
     let content = match state {
         LoadState::Loading => html! { <Skeleton /> },

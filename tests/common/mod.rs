@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use article_embed::model::Article;
 use article_embed::parse::parse_article;
-use article_embed::snooze::Clock;
+use article_embed::services::Clock;
 
 pub const SEED: &str = include_str!("../../www/articles/four-officers.json");
 pub const BASE: &str = "https://news.example/embed/four-officers.json";

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader};
 
-use crate::error::{LoadError, Problem};
+use crate::error::{LoadError, Problem, ProblemKind};
 use crate::model::Article;
 use crate::parse::{parse_article_bytes, MAX_BYTES};
 
@@ -155,10 +155,11 @@ fn describe(error: &JsValue) -> String {
 }
 
 fn too_large(size: &str) -> LoadError {
-    LoadError::Schema(vec![Problem {
-        path: String::new(),
-        message: format!("the article JSON is {size}; at most {MAX_BYTES} bytes render"),
-    }])
+    LoadError::Schema(vec![Problem::new(
+        ProblemKind::TooLarge,
+        String::new(),
+        format!("the article JSON is {size}; at most {MAX_BYTES} bytes render"),
+    )])
 }
 
 /// One console warning listing what the article lost on the way (unknown
@@ -168,7 +169,7 @@ fn report_warnings(url: &str, warnings: &[Problem]) {
     if warnings.is_empty() {
         return;
     }
-    let unknown = warnings.iter().filter(|w| w.message.starts_with("unknown block type")).count();
+    let unknown = warnings.iter().filter(|w| w.kind == ProblemKind::UnknownBlockType).count();
     let mut text = format!("article-embed: {url}: {} warning(s)", warnings.len());
     if unknown > 0 {
         text.push_str(&format!(", {unknown} unknown block type(s) skipped"));
