@@ -22,6 +22,7 @@
 //! Text is text: nothing here ever emits HTML. An image met inside a
 //! paragraph, heading, quote or list is placed right after that block.
 
+use article_embed::limits::{MAX_HEADING_LEVEL, MAX_IMAGE_SIZE, MIN_HEADING_LEVEL, MIN_IMAGE_SIZE};
 use article_embed::model::{Block, Image, Inline};
 use article_embed::url_policy::UrlUse;
 use scraper::{ElementRef, Html, Node};
@@ -226,7 +227,8 @@ impl<'w> Walker<'w> {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
-                let level = name[1..].parse::<u8>().unwrap_or(2).clamp(2, 4);
+                let level =
+                    name[1..].parse::<u8>().unwrap_or(MIN_HEADING_LEVEL).clamp(MIN_HEADING_LEVEL, MAX_HEADING_LEVEL);
                 let content = self.collect_inline(el);
                 self.emit((!content.is_empty()).then_some(Block::Heading { level, content }));
             }
@@ -423,8 +425,11 @@ impl<'w> Walker<'w> {
             return None;
         };
         let src = convert::url(raw, self.base, UrlUse::Image, &format!("image at {where_}"), self.warnings)?;
-        let size =
-            |name: &str| img.attr(name).and_then(|v| v.trim().parse::<u32>().ok()).filter(|n| (1..=20_000).contains(n));
+        let size = |name: &str| {
+            img.attr(name)
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .filter(|n| (MIN_IMAGE_SIZE..=MAX_IMAGE_SIZE).contains(n))
+        };
         Some(Image {
             src,
             alt: img.attr("alt").and_then(convert::clean).unwrap_or_default(),

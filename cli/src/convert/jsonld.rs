@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use article_embed::limits::{MAX_IMAGE_SIZE, MIN_IMAGE_SIZE};
 use article_embed::model::{Article, Author, Block, Image, Inline, Publisher};
 use article_embed::url_policy::UrlUse;
 use scraper::{Html, Selector};
@@ -19,6 +20,9 @@ use serde_json::Value;
 use super::{clean, date, slug, slug_of_url, url, Warnings};
 use crate::error::CliError;
 use crate::html;
+
+/// Nodes nested deeper than this are not indexed for `@id` references.
+const MAX_INDEX_DEPTH: usize = 32;
 
 pub fn convert(input: &str, warnings: &mut Warnings) -> Result<Article, CliError> {
     let trimmed = input.trim_start_matches('\u{feff}').trim_start();
@@ -116,7 +120,7 @@ struct Index<'v>(HashMap<&'v str, &'v Value>);
 impl<'v> Index<'v> {
     fn new(roots: &'v [Value]) -> Self {
         fn walk<'v>(v: &'v Value, map: &mut HashMap<&'v str, &'v Value>, depth: usize) {
-            if depth > 32 {
+            if depth > MAX_INDEX_DEPTH {
                 return;
             }
             match v {
@@ -221,7 +225,7 @@ fn size(v: Option<&Value>) -> Option<u32> {
         Value::Object(o) => return size(o.get("value")),
         _ => None,
     }?;
-    u32::try_from(n).ok().filter(|n| (1..=20_000).contains(n))
+    u32::try_from(n).ok().filter(|n| (MIN_IMAGE_SIZE..=MAX_IMAGE_SIZE).contains(n))
 }
 
 fn image(v: &Value, base: Option<&str>, warnings: &mut Warnings) -> Option<Image> {

@@ -6,6 +6,7 @@
 //! without a zone and get a `Z`; the embedded author, featured image and
 //! first category give the byline, lead image and section.
 
+use article_embed::limits::{MAX_IMAGE_SIZE, MIN_IMAGE_SIZE};
 use article_embed::model::{Article, Author, Image};
 use article_embed::url_policy::UrlUse;
 use serde_json::Value;
@@ -108,7 +109,7 @@ fn featured(m: &Value, base: Option<&str>, warnings: &mut Warnings) -> Option<Im
             .get(key)?
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| (1..=20_000).contains(n))
+            .filter(|n| (MIN_IMAGE_SIZE..=MAX_IMAGE_SIZE).contains(n))
     };
     Some(Image {
         src,
