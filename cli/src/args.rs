@@ -1,109 +1,197 @@
-//! A small command-line parser: positional arguments, `--flag`, and
-//! `--option VALUE` / `--option=VALUE` / `-o VALUE`, with `--` ending options
-//! and `-` meaning standard input. Each subcommand says which options it
-//! knows; anything else is a usage error.
+//! The command line, defined once: every subcommand and flag with its help
+//! text (clap derive). `article-embed --help`, `article-embed <COMMAND>
+//! --help`, the usage errors and their exit status 2 are all generated from
+//! these definitions. A FILE or INPUT of `-` is standard input.
 
-use crate::error::CliError;
+use clap::{Args, Parser, Subcommand};
 
-/// What one subcommand accepts.
-pub struct Spec {
-    /// Options that take a value, with their short aliases: `("--output", Some("-o"))`.
-    pub valued: &'static [(&'static str, Option<&'static str>)],
-    /// Options without a value.
-    pub flags: &'static [&'static str],
+use crate::convert::Format;
+use crate::oembed::DEFAULT_WIDTH;
+use crate::snippet::embed_url;
+
+/// The publisher's tool for article-embed: check article JSON, convert
+/// articles to it, and print the embed code, an oEmbed response or the
+/// JSON Schema.
+#[derive(Debug, Parser)]
+#[command(name = "article-embed", version, arg_required_else_help = true, after_help = EXIT_STATUS)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
 }
 
-#[derive(Debug, Default, PartialEq)]
-pub struct Args {
-    pub positional: Vec<String>,
-    options: Vec<(&'static str, String)>,
-    flags: Vec<&'static str>,
+const EXIT_STATUS: &str = "Exit status: 0 success, 1 invalid input, 2 usage error or unreadable file.";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check article JSON files with the widget's own validation.
+    ///
+    /// Prints every problem with its JSON path. Exit 0 when every file is
+    /// valid (warnings allowed), 1 when one is not, 2 when one cannot be read.
+    Validate(ValidateArgs),
+    /// Convert an article to article JSON v1.
+    ///
+    /// Writes to standard output, or to --output. What cannot be converted is
+    /// reported as `warning: …` on standard error. Exit 1 when the input
+    /// holds no article that can be converted.
+    Convert(ConvertArgs),
+    /// Print the embed code for an article JSON file.
+    Snippet(SnippetArgs),
+    /// Print an oEmbed 1.0 rich response (JSON) for an article JSON file.
+    Oembed(OembedArgs),
+    /// Print the JSON Schema of article JSON v1.
+    Schema,
 }
 
-impl Args {
-    /// The value of a valued option, by its long name.
-    pub fn value(&self, name: &str) -> Option<&str> {
-        self.options.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
-    }
-
-    /// A valued option that must be given.
-    pub fn required(&self, name: &str) -> Result<&str, CliError> {
-        self.value(name).ok_or_else(|| CliError::usage(format!("{name} is required")))
-    }
-
-    pub fn flag(&self, name: &str) -> bool {
-        self.flags.contains(&name)
-    }
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Article JSON files to check (`-` for standard input).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<String>,
+    /// Fail on warnings too (use it in CI).
+    #[arg(long)]
+    pub strict: bool,
+    /// The URL the JSON will be served from: relative URLs in the article
+    /// resolve against it, as the widget resolves them.
+    #[arg(long, value_name = "URL")]
+    pub base: Option<String>,
 }
 
-pub fn parse(args: &[String], spec: &Spec) -> Result<Args, CliError> {
-    let mut out = Args::default();
-    let mut iter = args.iter();
-    let mut only_positional = false;
-    while let Some(arg) = iter.next() {
-        if only_positional || arg == "-" || !arg.starts_with('-') {
-            out.positional.push(arg.clone());
-            continue;
-        }
-        if arg == "--" {
-            only_positional = true;
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        if let Some(&(long, _)) = spec.valued.iter().find(|(long, short)| *long == name || *short == Some(name)) {
-            let value = match inline {
-                Some(v) => v,
-                None => iter.next().cloned().ok_or_else(|| CliError::usage(format!("{name} needs a value")))?,
-            };
-            if out.value(long).is_some() {
-                return Err(CliError::usage(format!("{long} is given twice")));
-            }
-            out.options.push((long, value));
-        } else if let Some(&flag) = spec.flags.iter().find(|f| **f == name) {
-            if inline.is_some() {
-                return Err(CliError::usage(format!("{flag} takes no value")));
-            }
-            out.flags.push(flag);
-        } else {
-            return Err(CliError::usage(format!("unknown option {arg}")));
-        }
-    }
-    Ok(out)
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The format of INPUT.
+    #[arg(short = 'f', long, value_name = "FORMAT")]
+    pub from: Format,
+    /// The article to convert (`-` for standard input).
+    #[arg(value_name = "INPUT")]
+    pub input: String,
+    /// Write the article JSON to OUT instead of standard output.
+    #[arg(short = 'o', long, value_name = "OUT")]
+    pub output: Option<String>,
+}
+
+/// An article JSON file and the two URLs of its embed code.
+#[derive(Debug, Args)]
+pub struct EmbedArgs {
+    /// The article JSON file (`-` for standard input).
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Where FILE will be served (the embed's `data-src`): http(s), or
+    /// relative to the page.
+    #[arg(long, value_name = "URL", value_parser = embed_url)]
+    pub src: String,
+    /// The URL of `embed.js`: http(s), or relative to the page.
+    #[arg(long, value_name = "URL", value_parser = embed_url)]
+    pub bundle: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SnippetArgs {
+    #[command(flatten)]
+    pub embed: EmbedArgs,
+    /// Put a server-rendered copy of the article inside the fallback, for
+    /// readers without WebAssembly and for crawlers.
+    #[arg(long)]
+    pub full: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OembedArgs {
+    #[command(flatten)]
+    pub embed: EmbedArgs,
+    /// The response's width in pixels: pass the consumer's `maxwidth` through.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(1..))]
+    pub maxwidth: u32,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::error::ErrorKind;
+    use clap::CommandFactory;
 
-    const SPEC: Spec = Spec { valued: &[("--from", None), ("--output", Some("-o"))], flags: &["--strict"] };
+    fn parse(list: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("article-embed").chain(list.iter().copied()))
+    }
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| (*s).to_owned()).collect()
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn options_flags_and_positionals_in_any_order() {
-        let a = parse(&args(&["in.html", "--from", "jsonld", "-o", "out.json", "--strict"]), &SPEC).unwrap();
-        assert_eq!(a.positional, ["in.html"]);
-        assert_eq!(a.value("--from"), Some("jsonld"));
-        assert_eq!(a.value("--output"), Some("out.json"));
-        assert!(a.flag("--strict"));
+        let Ok(Cli { command: Command::Convert(a) }) = parse(&["convert", "in.html", "-f", "jsonld", "-o", "out.json"])
+        else {
+            panic!("convert parses");
+        };
+        assert_eq!((a.from, a.input.as_str(), a.output.as_deref()), (Format::JsonLd, "in.html", Some("out.json")));
+        let Ok(Cli { command: Command::Validate(v) }) = parse(&["validate", "--base=https://n.example/", "a", "--strict", "b"])
+        else {
+            panic!("validate parses");
+        };
+        assert_eq!(v.files, ["a", "b"]);
+        assert!(v.strict);
+        assert_eq!(v.base.as_deref(), Some("https://n.example/"));
     }
 
     #[test]
-    fn equals_form_and_double_dash() {
-        let a = parse(&args(&["--from=text", "--", "--weird-name.txt", "-"]), &SPEC).unwrap();
-        assert_eq!(a.value("--from"), Some("text"));
-        assert_eq!(a.positional, ["--weird-name.txt", "-"]);
+    fn dash_is_a_file_and_double_dash_ends_options() {
+        let Ok(Cli { command: Command::Validate(v) }) = parse(&["validate", "-", "--", "--weird-name.json"]) else {
+            panic!("validate parses");
+        };
+        assert_eq!(v.files, ["-", "--weird-name.json"]);
     }
 
     #[test]
-    fn unknown_missing_value_and_repeated_options_are_usage_errors() {
-        for bad in [&["--nope"][..], &["--from"], &["--from", "a", "--from", "b"], &["--strict=yes"]] {
-            assert!(matches!(parse(&args(bad), &SPEC), Err(CliError::Usage(_))), "{bad:?}");
+    fn format_names_and_aliases_are_accepted() {
+        for (name, want) in [
+            ("jsonld", Format::JsonLd),
+            ("json-ld", Format::JsonLd),
+            ("wordpress", Format::WordPress),
+            ("wp", Format::WordPress),
+            ("guardian", Format::Guardian),
+            ("text", Format::Text),
+            ("txt", Format::Text),
+        ] {
+            let Ok(Cli { command: Command::Convert(a) }) = parse(&["convert", "--from", name, "x"]) else {
+                panic!("{name} parses");
+            };
+            assert_eq!(a.from, want);
         }
+    }
+
+    #[test]
+    fn unknown_missing_repeated_and_bad_values_are_usage_errors() {
+        for bad in [
+            &["validate", "--nope", "a"][..],
+            &["validate"],
+            &["convert", "--from", "text"],
+            &["convert", "--from", "pdf", "x"],
+            &["convert", "--from", "text", "--from", "jsonld", "x"],
+            &["validate", "--strict=yes", "a"],
+            &["snippet", "a.json", "--src", "javascript:alert(1)", "--bundle", "e.js"],
+            &["oembed", "a.json", "--src", "a.json", "--bundle", "e.js", "--maxwidth", "0"],
+            &["schema", "extra"],
+        ] {
+            let e = parse(bad).err();
+            assert!(e.as_ref().is_some_and(|e| e.exit_code() == 2), "{bad:?}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn maxwidth_defaults_to_the_oembed_width() {
+        let Ok(Cli { command: Command::Oembed(o) }) = parse(&["oembed", "a.json", "--src", "a.json", "--bundle", "e.js"])
+        else {
+            panic!("oembed parses");
+        };
+        assert_eq!(o.maxwidth, DEFAULT_WIDTH);
+        assert_eq!((o.embed.src.as_str(), o.embed.bundle.as_str()), ("a.json", "e.js"));
+    }
+
+    #[test]
+    fn no_arguments_show_help_as_an_error() {
+        let e = parse(&[]).err();
+        assert_eq!(e.as_ref().map(clap::Error::kind), Some(ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand));
+        assert_eq!(e.map(|e| e.exit_code()), Some(2));
     }
 }

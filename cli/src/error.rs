@@ -1,15 +1,14 @@
 //! The tool's own failures and the exit code each one means.
 //!
 //! `0` success; `1` the input is not a valid article or cannot be converted;
-//! `2` the command line is wrong or a file cannot be read or written.
+//! `2` a file cannot be read or written. (A wrong command line is clap's
+//! usage error, also `2`, before any command runs: see [`crate::args`].)
 
 use std::fmt;
 use std::process::ExitCode;
 
 #[derive(Debug, PartialEq)]
 pub enum CliError {
-    /// Wrong arguments: exit 2, with a pointer to `--help`.
-    Usage(String),
     /// A file that cannot be read or written: exit 2.
     Io(String),
     /// Input that is not what it should be (not JSON, no article, invalid): exit 1.
@@ -17,17 +16,13 @@ pub enum CliError {
 }
 
 impl CliError {
-    pub fn usage(message: impl Into<String>) -> Self {
-        CliError::Usage(message.into())
-    }
-
     pub fn invalid(message: impl Into<String>) -> Self {
         CliError::Invalid(message.into())
     }
 
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            CliError::Usage(_) | CliError::Io(_) => ExitCode::from(2),
+            CliError::Io(_) => ExitCode::from(2),
             CliError::Invalid(_) => ExitCode::from(1),
         }
     }
@@ -36,7 +31,6 @@ impl CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CliError::Usage(m) => write!(f, "{m}\nRun 'article-embed --help' for usage."),
             CliError::Io(m) | CliError::Invalid(m) => f.write_str(m),
         }
     }

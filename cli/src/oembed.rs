@@ -7,55 +7,77 @@
 use std::process::ExitCode;
 
 use article_embed::model::Article;
+use serde::Serialize;
 
-use crate::args::{self, Spec};
+use crate::args::OembedArgs;
 use crate::error::{write_output, CliError};
-use crate::json::Json;
-use crate::snippet::{embed_code, embed_url, load, one_file};
-
-const SPEC: Spec = Spec { valued: &[("--src", None), ("--bundle", None), ("--maxwidth", None)], flags: &[] };
+use crate::snippet::{embed_code, load};
 
 /// The width when the consumer gives no `maxwidth`.
 pub const DEFAULT_WIDTH: u32 = 550;
 
-pub fn run(argv: &[String]) -> Result<ExitCode, CliError> {
-    let args = args::parse(argv, &SPEC)?;
-    let file = one_file(&args.positional, "oembed")?;
-    let src = embed_url(args.required("--src")?, "--src")?;
-    let bundle = embed_url(args.required("--bundle")?, "--bundle")?;
-    let width = match args.value("--maxwidth") {
-        None => DEFAULT_WIDTH,
-        Some(raw) => raw
-            .parse::<u32>()
-            .ok()
-            .filter(|w| *w > 0)
-            .ok_or_else(|| CliError::usage(format!("--maxwidth \"{raw}\" is not a positive whole number")))?,
-    };
-    let article = load(file, src)?;
-    write_output(None, &response(&article, &embed_code(&article, src, bundle, None), width).pretty())?;
+pub fn run(args: &OembedArgs) -> Result<ExitCode, CliError> {
+    let embed = &args.embed;
+    let article = load(&embed.file, &embed.src)?;
+    let html = embed_code(&article, &embed.src, &embed.bundle, None);
+    let mut text = serde_json::to_string_pretty(&response(&article, &html, args.maxwidth))
+        .map_err(|e| CliError::invalid(format!("{}: the oEmbed response cannot be written: {e}", embed.file)))?;
+    text.push('\n');
+    write_output(None, &text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The oEmbed response. The height is `null`: the article's height depends on
-/// its text and the width it gets.
-pub fn response(article: &Article, html: &str, width: u32) -> Json {
+/// An oEmbed 1.0 `rich` response, fields in the specification's order.
+#[derive(Debug, Serialize)]
+pub struct Response {
+    version: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_height: Option<u32>,
+    html: String,
+    width: u32,
+    /// Always `null`: the article's height depends on its text and the
+    /// width it gets.
+    height: Option<u32>,
+}
+
+/// The oEmbed response for `article` with `html` as its embed code.
+pub fn response(article: &Article, html: &str, width: u32) -> Response {
     let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
     let thumbnail = article.image.as_ref().and_then(|i| Some((i.src.clone(), i.width?, i.height?)));
-    Json::object()
-        .set("version", "1.0")
-        .set("type", "rich")
-        .set("title", article.headline.clone())
-        .opt("author_name", (!names.is_empty()).then(|| names.join(", ")))
-        .opt("author_url", article.authors.first().and_then(|a| a.url.clone()))
-        .opt("provider_name", article.publisher.as_ref().map(|p| p.name.clone()))
-        .opt("provider_url", article.publisher.as_ref().and_then(|p| p.url.clone()))
-        .opt("thumbnail_url", thumbnail.as_ref().map(|t| t.0.clone()))
-        .opt("thumbnail_width", thumbnail.as_ref().map(|t| t.1))
-        .opt("thumbnail_height", thumbnail.as_ref().map(|t| t.2))
-        .set("html", html.trim_end())
-        .set("width", width)
-        .set("height", Json::Null)
-        .into()
+    let (thumbnail_url, thumbnail_width, thumbnail_height) = match thumbnail {
+        Some((url, w, h)) => (Some(url), Some(w), Some(h)),
+        None => (None, None, None),
+    };
+    Response {
+        version: "1.0",
+        kind: "rich",
+        title: article.headline.clone(),
+        author_name: (!names.is_empty()).then(|| names.join(", ")),
+        author_url: article.authors.first().and_then(|a| a.url.clone()),
+        provider_name: article.publisher.as_ref().map(|p| p.name.clone()),
+        provider_url: article.publisher.as_ref().and_then(|p| p.url.clone()),
+        thumbnail_url,
+        thumbnail_width,
+        thumbnail_height,
+        html: html.trim_end().to_owned(),
+        width,
+        height: None,
+    }
 }
 
 #[cfg(test)]
@@ -71,7 +93,7 @@ mod tests {
             publisher: Some(Publisher { name: "P".into(), url: Some("https://p.example/".into()), logo: None }),
             ..Article::default()
         };
-        let v = response(&article, "<blockquote></blockquote>", 400).to_value();
+        let v = serde_json::to_value(response(&article, "<blockquote></blockquote>", 400)).unwrap();
         assert_eq!(
             v,
             serde_json::json!({

@@ -9,47 +9,36 @@
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use article_embed::components::{ArticleView, ViewContext};
+use article_embed::components::ArticleView;
+use article_embed::context::ViewContext;
 use article_embed::error::LoadError;
 use article_embed::i18n::Lang;
+use article_embed::limits::DEFAULT_RELATED_SHOWN;
 use article_embed::model::Article;
 use article_embed::parse::parse_article;
 use article_embed::url_policy::{allow, UrlUse};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use crate::args::{self, Spec};
+use crate::args::SnippetArgs;
 use crate::convert::slug;
 use crate::error::{read_input, write_output, CliError};
 
-const SPEC: Spec = Spec { valued: &[("--src", None), ("--bundle", None)], flags: &["--full"] };
-
-pub fn run(argv: &[String]) -> Result<ExitCode, CliError> {
-    let args = args::parse(argv, &SPEC)?;
-    let file = one_file(&args.positional, "snippet")?;
-    let src = embed_url(args.required("--src")?, "--src")?;
-    let bundle = embed_url(args.required("--bundle")?, "--bundle")?;
-    let article = load(file, src)?;
-    let rendered = if args.flag("--full") { Some(render_static(Rc::new(article.clone()))?) } else { None };
-    write_output(None, &embed_code(&article, src, bundle, rendered.as_deref()))?;
+pub fn run(args: &SnippetArgs) -> Result<ExitCode, CliError> {
+    let embed = &args.embed;
+    let article = load(&embed.file, &embed.src)?;
+    let rendered = if args.full { Some(render_static(Rc::new(article.clone()))?) } else { None };
+    write_output(None, &embed_code(&article, &embed.src, &embed.bundle, rendered.as_deref()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The one FILE a subcommand takes.
-pub fn one_file<'a>(positional: &'a [String], command: &str) -> Result<&'a str, CliError> {
-    match positional {
-        [one] => Ok(one),
-        [] => Err(CliError::usage(format!("{command} needs an article JSON FILE"))),
-        _ => Err(CliError::usage(format!("{command} takes one FILE"))),
-    }
-}
-
 /// A `--src`/`--bundle` URL: absolute http(s) or relative to the page;
-/// never another scheme.
-pub fn embed_url<'a>(raw: &'a str, option: &str) -> Result<&'a str, CliError> {
+/// never another scheme. The command line's value parser: the error is
+/// clap's usage error.
+pub fn embed_url(raw: &str) -> Result<String, String> {
     match allow(raw, Some("https://page.invalid/"), UrlUse::Link) {
-        Ok(_) => Ok(raw.trim()),
-        Err(why) => Err(CliError::usage(format!("{option} \"{raw}\" is not usable: {why}"))),
+        Ok(_) => Ok(raw.trim().to_owned()),
+        Err(why) => Err(format!("not usable: {why}")),
     }
 }
 
@@ -124,7 +113,7 @@ struct StaticProps {
 fn StaticArticle(props: &StaticProps) -> Html {
     html! {
         <ContextProvider<ViewContext> context={props.context.clone()}>
-            <ArticleView article={props.article.clone()} donate={false} related={3} />
+            <ArticleView article={props.article.clone()} donate={false} related={DEFAULT_RELATED_SHOWN} />
         </ContextProvider<ViewContext>>
     }
 }
@@ -226,9 +215,9 @@ mod tests {
 
     #[test]
     fn embed_urls_must_be_http_or_relative() {
-        assert!(embed_url("https://cdn.example/embed.js", "--bundle").is_ok());
-        assert!(embed_url("/embed/a.json", "--src").is_ok());
-        assert!(matches!(embed_url("javascript:alert(1)", "--src"), Err(CliError::Usage(_))));
+        assert_eq!(embed_url(" https://cdn.example/embed.js ").as_deref(), Ok("https://cdn.example/embed.js"));
+        assert!(embed_url("/embed/a.json").is_ok());
+        assert!(embed_url("javascript:alert(1)").is_err_and(|e| e.contains("javascript:")));
     }
 
     #[test]

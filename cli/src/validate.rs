@@ -6,10 +6,8 @@ use std::process::ExitCode;
 use article_embed::error::LoadError;
 use article_embed::parse::{parse_article, Parsed};
 
-use crate::args::{self, Spec};
+use crate::args::ValidateArgs;
 use crate::error::{read_input, CliError};
-
-const SPEC: Spec = Spec { valued: &[("--base", None)], flags: &["--strict"] };
 
 /// What one file came to.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,18 +17,13 @@ enum Outcome {
     Unreadable,
 }
 
-pub fn run(argv: &[String]) -> Result<ExitCode, CliError> {
-    let args = args::parse(argv, &SPEC)?;
-    if args.positional.is_empty() {
-        return Err(CliError::usage("validate needs at least one FILE"));
-    }
-    let strict = args.flag("--strict");
-    let base = args.value("--base");
+pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
+    let base = args.base.as_deref();
     let mut worst = Outcome::Valid;
-    for file in &args.positional {
+    for file in &args.files {
         let outcome = match read_input(file) {
             Ok(text) => {
-                let (lines, outcome) = check(&text, base, strict);
+                let (lines, outcome) = check(&text, base, args.strict);
                 for line in lines {
                     println!("{file}: {line}");
                 }

@@ -1,10 +1,11 @@
 //! The publisher CLI end to end: the built `article-embed` binary run on the
-//! sample inputs in `tests/fixtures/cli/`, checking exit codes, output and
+//! sample inputs in `cli/tests/fixtures/`, checking exit codes, output and
 //! warnings as a publisher would see them.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -21,6 +22,19 @@ fn seed_article() -> String {
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_article-embed")).args(args).output().expect("the binary runs")
+}
+
+/// Runs the binary with `input` on standard input.
+fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-embed"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("a stdin pipe").write_all(input.as_bytes()).expect("stdin written");
+    child.wait_with_output().expect("the binary finishes")
 }
 
 fn stdout(o: &Output) -> String {
@@ -369,9 +383,14 @@ fn snippet_refuses_invalid_articles_and_bad_urls() {
     assert!(stderr(&out).contains("headline: is required"));
     let out = run(&["snippet", &seed_article(), "--src", "javascript:alert(1)", "--bundle", BUNDLE]);
     assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: invalid value 'javascript:alert(1)' for '--src <URL>': not usable:"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["snippet", &seed_article(), "--src", SRC]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--bundle is required"));
+    assert!(stderr(&out).contains("the following required arguments were not provided:\n  --bundle <URL>"), "{}", stderr(&out));
 }
 
 // --- oembed, schema, help --------------------------------------------------
@@ -418,13 +437,66 @@ fn help_and_version_exit_0_and_unknown_commands_exit_2() {
         let out = run(&[flag]);
         assert_eq!(out.status.code(), Some(0));
         for command in ["validate", "convert", "snippet", "oembed", "schema"] {
-            assert!(stdout(&out).contains(command), "{flag} mentions {command}");
+            assert!(stdout(&out).contains(&format!("\n  {command} ")), "{flag} lists {command}: {}", stdout(&out));
         }
+        assert!(stdout(&out).contains("-V, --version"), "{}", stdout(&out));
     }
-    let out = run(&["--version"]);
-    assert_eq!(stdout(&out), format!("article-embed {}\n", env!("CARGO_PKG_VERSION")));
+    for flag in ["--version", "-V"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(stdout(&out), format!("article-embed {}\n", env!("CARGO_PKG_VERSION")));
+    }
     let out = run(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown command \"frobnicate\""));
-    assert_eq!(run(&[]).status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: unrecognized subcommand 'frobnicate'"), "{}", stderr(&out));
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2), "no command: the help, as a usage error");
+    assert!(stderr(&out).contains("Usage: article-embed <COMMAND>"), "{}", stderr(&out));
+}
+
+#[test]
+fn each_command_help_lists_each_of_its_flags() {
+    let flags: &[(&str, &[&str])] = &[
+        ("validate", &["<FILE>...", "--strict", "--base <URL>"]),
+        (
+            "convert",
+            &["<INPUT>", "-f, --from <FORMAT>", "-o, --output <OUT>", "jsonld", "json-ld", "wordpress", "wp", "guardian", "text", "txt"],
+        ),
+        ("snippet", &["<FILE>", "--src <URL>", "--bundle <URL>", "--full"]),
+        ("oembed", &["<FILE>", "--src <URL>", "--bundle <URL>", "--maxwidth <N>", "[default: 550]"]),
+        ("schema", &[]),
+    ];
+    for (command, wanted) in flags {
+        for help in [&[*command, "--help"][..], &["help", command]] {
+            let out = run(help);
+            assert_eq!(out.status.code(), Some(0), "{help:?}");
+            let text = stdout(&out);
+            assert!(text.contains(&format!("Usage: article-embed {command}")), "{help:?}: {text}");
+            for flag in wanted.iter().chain(&["-h, --help"]) {
+                assert!(text.contains(flag), "{help:?} lists {flag}: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn unknown_flag_exits_2_with_clap_message() {
+    for args in [&["validate", "--nope", "a.json"][..], &["--nope"], &["schema", "--strict"]] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with("error: unexpected argument '"), "{args:?}: {err}");
+        assert!(err.trim_end().ends_with("For more information, try '--help'."), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let seed = std::fs::read_to_string(fixture("seed.txt")).unwrap();
+    let out = run_with_stdin(&["convert", "-f", "text", "-"], &seed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let converted = stdout(&out);
+    let out = run_with_stdin(&["validate", "--strict", "-"], &converted);
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), "-: ok (18 blocks)\n".to_owned()), "{}", stderr(&out));
 }

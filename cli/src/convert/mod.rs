@@ -2,10 +2,11 @@
 //! in other formats → article JSON v1.
 //!
 //! Each converter builds the widget's own [`Article`] model; the result is
-//! written by [`crate::article_json`] and checked with the widget's
-//! validation (`parse::from_value`) before anything is written, so a
-//! converted file is one the widget accepts. What a converter leaves out is
-//! said on standard error as `warning: …`, never silently.
+//! written through the serde wire types ([`article_embed::wire`]) and read
+//! back with the widget's validation (`parse::parse_article`) before anything
+//! is written, so a converted file is one the widget accepts. What a
+//! converter leaves out is said on standard error as `warning: …`, never
+//! silently.
 
 mod guardian;
 mod jsonld;
@@ -16,35 +17,28 @@ use std::process::ExitCode;
 
 use article_embed::error::LoadError;
 use article_embed::model::Article;
-use article_embed::parse::from_value;
+use article_embed::parse::parse_article;
 use article_embed::time::{parse_rfc3339, Timestamp};
 use article_embed::url_policy::{allow, UrlUse};
+use article_embed::wire;
 
-use crate::args::{self, Spec};
-use crate::article_json;
+use crate::args::ConvertArgs;
 use crate::error::{read_input, write_output, CliError};
 
-const SPEC: Spec = Spec { valued: &[("--from", Some("-f")), ("--output", Some("-o"))], flags: &[] };
-
 /// The input formats `--from` accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// An HTML page with schema.org JSON-LD, or a JSON-LD file (also: json-ld).
+    #[value(name = "jsonld", alias = "json-ld")]
     JsonLd,
+    /// A WordPress wp/v2/posts item, best fetched with _embed (also: wp).
+    #[value(name = "wordpress", alias = "wp")]
     WordPress,
+    /// A Guardian Content API item response.
     Guardian,
+    /// A plain-text article (also: txt).
+    #[value(alias = "txt")]
     Text,
-}
-
-impl Format {
-    pub fn parse(name: &str) -> Option<Format> {
-        Some(match name {
-            "jsonld" | "json-ld" => Format::JsonLd,
-            "wordpress" | "wp" => Format::WordPress,
-            "guardian" => Format::Guardian,
-            "text" | "txt" => Format::Text,
-            _ => return None,
-        })
-    }
 }
 
 /// What a converter dropped or guessed, printed as `warning: …` lines.
@@ -61,25 +55,15 @@ impl Warnings {
     }
 }
 
-pub fn run(argv: &[String]) -> Result<ExitCode, CliError> {
-    let args = args::parse(argv, &SPEC)?;
-    let from = args.required("--from")?;
-    let format = Format::parse(from).ok_or_else(|| {
-        CliError::usage(format!("unknown format \"{from}\" (use jsonld, wordpress, guardian or text)"))
-    })?;
-    let input = match args.positional.as_slice() {
-        [one] => one,
-        [] => return Err(CliError::usage("convert needs an INPUT file (or - for standard input)")),
-        _ => return Err(CliError::usage("convert takes one INPUT file")),
-    };
-    let text = read_input(input)?;
+pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
+    let text = read_input(&args.input)?;
     let mut warnings = Warnings::default();
-    let result = convert(format, &text, &mut warnings);
+    let result = convert(args.from, &text, &mut warnings);
     for w in warnings.iter() {
         eprintln!("warning: {w}");
     }
     let json = result?;
-    write_output(args.value("--output"), &json)?;
+    write_output(args.output.as_deref(), &json)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -92,13 +76,13 @@ pub fn convert(format: Format, input: &str, warnings: &mut Warnings) -> Result<S
         Format::Guardian => guardian::convert(input, warnings)?,
         Format::Text => text::convert(input, warnings)?,
     };
-    let json = article_json::article(&article);
-    match from_value(&(&json.to_value()).into(), None) {
+    let json = article_json(&article)?;
+    match parse_article(&json, None) {
         Ok(parsed) => {
             for w in &parsed.warnings {
                 warnings.warn(format!("validation: {w}"));
             }
-            Ok(json.pretty())
+            Ok(json)
         }
         Err(LoadError::Schema(problems)) => {
             let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
@@ -106,6 +90,16 @@ pub fn convert(format: Format, input: &str, warnings: &mut Warnings) -> Result<S
         }
         Err(other) => Err(CliError::invalid(format!("the converted article is not valid: {other}"))),
     }
+}
+
+/// The article as article JSON v1 text: the wire types pretty-printed, keys
+/// in the contract's order (`"version"` first, `"type"` first in a block),
+/// with a final newline.
+pub fn article_json(article: &Article) -> Result<String, CliError> {
+    let mut text = serde_json::to_string_pretty(&wire::Article::from(article))
+        .map_err(|e| CliError::invalid(format!("the converted article cannot be written as JSON: {e}")))?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// Parses input that must be JSON, with a one-line error naming the format.
@@ -260,6 +254,52 @@ mod tests {
             w.iter().collect::<Vec<_>>(),
             ["dropped url \"javascript:alert(1)\": the scheme \"javascript:\" is not allowed (use http or https)"]
         );
+    }
+
+    /// What the converters build: blocks of every kind, marks and links.
+    fn converted() -> Article {
+        use article_embed::model::{Block, Image, Inline};
+        Article {
+            id: Some("x".into()),
+            url: Some("https://news.example/x".into()),
+            date_published: parse_rfc3339("2012-01-11T09:00:00Z"),
+            body: vec![
+                Block::Paragraph(vec![
+                    Inline::plain("a "),
+                    Inline { text: "b".into(), strong: true, em: true, href: Some("https://e.example/".into()) },
+                ]),
+                Block::Heading { level: 3, content: vec![Inline::plain("h")] },
+                Block::Quote { content: vec![Inline::plain("q")], cite: Some("c".into()) },
+                Block::List { ordered: true, items: vec![vec![Inline::plain("1")], vec![Inline::plain("2")]] },
+                Block::Image(Image {
+                    src: "https://news.example/i.jpg".into(),
+                    alt: "alt".into(),
+                    caption: Some("cap".into()),
+                    credit: None,
+                    width: Some(800),
+                    height: Some(600),
+                }),
+            ],
+            ..article("H".into())
+        }
+    }
+
+    #[test]
+    fn written_article_reads_back_as_the_same_article() {
+        let a = converted();
+        let parsed = parse_article(&article_json(&a).unwrap(), None).unwrap();
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        assert_eq!(parsed.article, a);
+    }
+
+    #[test]
+    fn version_comes_first_and_names_are_camel_case() {
+        let text = article_json(&converted()).unwrap();
+        assert!(text.starts_with("{\n  \"version\": 1,\n  \"id\": \"x\",\n  \"url\""), "{text}");
+        assert!(text.ends_with("}\n"), "{text}");
+        assert!(text.contains("\"datePublished\": \"2012-01-11T09:00:00Z\""));
+        assert!(text.contains("{\n      \"type\": \"heading\",\n      \"level\": 3,"), "{text}");
+        assert!(text.contains("\"marks\": [\n            \"strong\",\n            \"em\"\n          ]"), "{text}");
     }
 
     #[test]

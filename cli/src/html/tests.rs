@@ -3,14 +3,14 @@
 use serde_json::{json, Value};
 
 use super::*;
-use crate::article_json;
+use article_embed::wire;
 
 const BASE: Option<&str> = Some("https://news.example/2024/story");
 
 fn convert(html: &str) -> (Value, Vec<String>) {
     let mut w = Warnings::default();
     let blocks = blocks(html, BASE, "body", &mut w);
-    let json = Value::Array(blocks.iter().map(|b| article_json::block(b).to_value()).collect());
+    let json = serde_json::to_value(blocks.iter().map(wire::Block::from).collect::<Vec<_>>()).unwrap();
     (json, w.iter().map(str::to_owned).collect())
 }
 
