@@ -51,8 +51,5 @@ pub const DEFAULT_CURRENCY: &str = "USD";
 /// The largest amount the "Other amount" field accepts.
 pub const MAX_OTHER_AMOUNT: f64 = 1_000_000.0;
 
-/// Related links shown when the embed does not say (`data-related`); the
-/// format itself puts no cap on `related`.
-pub const DEFAULT_RELATED_SHOWN: u32 = 3;
-/// The most related links an embed can ask for (`data-related`).
-pub const MAX_RELATED_SHOWN: u32 = 50;
+// The format puts no cap on `related`: how many related links an embed shows
+// is its `related` option (`config::DEFAULT_RELATED`, `config::MAX_RELATED`).

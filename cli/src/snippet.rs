@@ -10,10 +10,10 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use article_embed::components::ArticleView;
+use article_embed::config::DEFAULT_RELATED;
 use article_embed::context::ViewContext;
 use article_embed::error::LoadError;
 use article_embed::i18n::Lang;
-use article_embed::limits::DEFAULT_RELATED_SHOWN;
 use article_embed::model::Article;
 use article_embed::parse::parse_article;
 use article_embed::url_policy::{allow, UrlUse};
@@ -113,7 +113,7 @@ struct StaticProps {
 fn StaticArticle(props: &StaticProps) -> Html {
     html! {
         <ContextProvider<ViewContext> context={props.context.clone()}>
-            <ArticleView article={props.article.clone()} donate={false} related={DEFAULT_RELATED_SHOWN} />
+            <ArticleView article={props.article.clone()} donate={false} related={DEFAULT_RELATED} />
         </ContextProvider<ViewContext>>
     }
 }
