@@ -1,18 +1,40 @@
-// Trunk post-build hook, run in the staging directory before dist/ is
-// replaced: writes the crate's version into the loader (so
-// `ArticleEmbed.version` is never a hand-copied string) and, in release
-// builds, minifies the loader and the wasm-bindgen glue (the sources stay
-// readable in www/).
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// Trunk post-build hook, run in the staging directory (TRUNK_STAGING_DIR)
+// before dist/ is replaced. It turns Trunk's output into a release:
+//
+// 1. release builds: minifies the wasm-bindgen glue (terser);
+// 2. names the glue and the Wasm module after their content:
+//    article-embed-<hash>.js and article-embed-<hash>_bg.wasm, where <hash> is
+//    the first 8 hex digits of a SHA-256 over the final bytes of both (see
+//    `contentHash`); same code, same names; different code, different names;
+// 3. writes the crate's version and those two names into the loader
+//    (`"@VERSION@"`, `"@GLUE@"`, `"@WASM@"` in www/embed.js), so
+//    `ArticleEmbed.version` is never a hand-copied string and a cached
+//    embed.js always loads the files of its own build; in release builds
+//    then minifies the loader;
+// 4. writes `_headers` (Netlify / Cloudflare Pages format): the cache policy,
+//    naming the actual hashed files;
+// 5. last, so they hold the final bytes: `.br` (quality 11) and `.gz`
+//    (level 9) twins beside every .js, .wasm, .json, .html, .css and .svg.
+//
+// Any missing placeholder or file fails the build. The functions are
+// exported for tests/e2e/release.spec.mjs; importing this module does not run
+// the hook.
+import { createHash } from "node:crypto";
+import { realpathSync } from "node:fs";
+import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
 import { minify } from "terser";
+import { CONTENT_TYPES } from "./content-types.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("postbuild: TRUNK_STAGING_DIR is not set (run through trunk build)");
-  process.exit(1);
-}
-const release = process.env.TRUNK_PROFILE === "release";
+/** The Rust app's name (the crate): Trunk names its glue and module after it. */
+export const NAME = "article-embed";
+/** File types that get precompressed twins. */
+export const COMPRESSED = [".js", ".wasm", ".json", ".html", ".css", ".svg"];
+/** The cache policy (also in docs/publishing.md, "Releases and upgrades"). */
+export const LOADER_CACHE = "public, max-age=300, stale-while-revalidate=86400";
+export const HASHED_CACHE = "public, max-age=31536000, immutable";
 
 /** The workspace's version: `[workspace.package] version` in Cargo.toml. */
 export async function crateVersion(manifest = new URL("../Cargo.toml", import.meta.url)) {
@@ -23,28 +45,158 @@ export async function crateVersion(manifest = new URL("../Cargo.toml", import.me
   return found[1];
 }
 
-const version = await crateVersion();
-const loaderPath = join(dir, "embed.js");
-const loader = await readFile(loaderPath, "utf8");
-if (!loader.includes('"@VERSION@"')) throw new Error("postbuild: embed.js has no @VERSION@ placeholder");
-await writeFile(loaderPath, loader.replaceAll('"@VERSION@"', JSON.stringify(version)));
-console.log(`postbuild: embed.js version ${version}`);
+/**
+ * The content hash shared by the glue and the module: SHA-256 over the
+ * module's bytes and the glue's text, with the glue's mention of the module's
+ * own (hashed) file name read as `article-embed_bg.wasm` (the name cannot be
+ * part of its own hash). 8 hex digits.
+ */
+export function contentHash(glue, wasm, wasmName = `${NAME}_bg.wasm`) {
+  return createHash("sha256")
+    .update(wasm)
+    .update(String(glue).replaceAll(wasmName, `${NAME}_bg.wasm`))
+    .digest("hex")
+    .slice(0, 8);
+}
 
-if (release) {
-  for (const [file, module] of [
-    ["embed.js", false],
-    ["article-embed.js", true],
-  ]) {
-    const path = join(dir, file);
-    const code = await readFile(path, "utf8");
-    const out = await minify(code, {
-      module,
-      ecma: 2020,
-      compress: { passes: 2 },
-      mangle: true,
-      format: { comments: /^!/ },
-    });
-    await writeFile(path, out.code);
-    console.log(`postbuild: minified ${file} ${code.length} → ${out.code.length} bytes`);
+/** Writes `<file>.br` and `<file>.gz` beside `file`; returns their sizes. */
+export async function writeTwins(file) {
+  const raw = await readFile(file);
+  const br = brotliCompressSync(raw, {
+    params: {
+      [zc.BROTLI_PARAM_QUALITY]: 11,
+      [zc.BROTLI_PARAM_MODE]: file.endsWith(".wasm") ? zc.BROTLI_MODE_GENERIC : zc.BROTLI_MODE_TEXT,
+      [zc.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
+  const gz = gzipSync(raw, { level: 9 });
+  await writeFile(`${file}.br`, br);
+  await writeFile(`${file}.gz`, gz);
+  return { raw: raw.length, br: br.length, gz: gz.length };
+}
+
+/** Every file under `dir`, as paths relative to it (with `/`). */
+export async function walk(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await walk(dir, rel)));
+    else out.push(rel);
   }
+  return out.sort();
+}
+
+/** Files named with a content hash (ours and Trunk's, e.g. the demo's CSS). */
+export const isHashed = (name) => /^[\w.-]+-[0-9a-f]{6,16}(?:_bg\.wasm|\.(?:js|css|wasm|svg|png|jpg|woff2?))$/.test(name);
+
+/** `_headers` for the release: `hashed` are file names at the top of dist/. */
+export function headersFile(hashed, types) {
+  const rule = (path, headers) => [path, ...headers.map(([k, v]) => `  ${k}: ${v}`)].join("\n");
+  const widget = (name) => name.endsWith(".js") || name.endsWith(".wasm");
+  const rules = [
+    rule("/embed.js", [
+      ["Cache-Control", LOADER_CACHE],
+      ["Access-Control-Allow-Origin", "*"],
+      ["Content-Type", types[".js"]],
+    ]),
+    ...hashed.map((name) =>
+      rule(`/${name}`, [
+        ["Cache-Control", HASHED_CACHE],
+        ...(widget(name) ? [["Access-Control-Allow-Origin", "*"]] : []),
+        ["Content-Type", types[extname(name)] || "application/octet-stream"],
+      ])
+    ),
+  ];
+  const intro = [
+    "# Cache policy of this release (Netlify / Cloudflare Pages format), written by",
+    "# the build. embed.js is the one stable URL: short-lived, so a new release",
+    "# reaches readers within minutes. Every file it loads has a content hash in its",
+    "# name and never changes: cached for a year. Keep the previous releases' hashed",
+    "# files online while cached copies of their embed.js may still ask for them.",
+  ].join("\n");
+  return `${[intro, ...rules].join("\n\n")}\n`;
+}
+
+async function main() {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error("postbuild: TRUNK_STAGING_DIR is not set (run through trunk build)");
+  const release = process.env.TRUNK_PROFILE === "release";
+  const terse = async (code, module) =>
+    (
+      await minify(code, {
+        module,
+        ecma: 2020,
+        compress: { passes: 2 },
+        mangle: true,
+        format: { comments: /^!/ },
+      })
+    ).code;
+
+  // Trunk's output: `article-embed.js` + `article-embed_bg.wasm`, or with
+  // `filehash` Trunk's own hash in both names (replaced here by ours).
+  const top = await readdir(dir);
+  const stems = top.filter((f) => new RegExp(`^${NAME}(-[0-9a-f]+)?_bg\\.wasm$`).test(f)).map((f) => f.slice(0, -"_bg.wasm".length));
+  if (stems.length !== 1 || !top.includes(`${stems[0]}.js`)) {
+    throw new Error(`postbuild: expected one ${NAME}[-hash].js and _bg.wasm pair in the staging dir, found ${JSON.stringify(top)}`);
+  }
+  const stem = stems[0];
+  let glue = await readFile(join(dir, `${stem}.js`), "utf8");
+  const wasm = await readFile(join(dir, `${stem}_bg.wasm`));
+  if (release) {
+    const before = glue.length;
+    glue = await terse(glue, true);
+    console.log(`postbuild: minified the glue ${before} → ${glue.length} bytes`);
+  }
+  // The glue's default module URL (used when init() is called without one)
+  // names the module as wasm-bindgen wrote it; it is pointed at the final name.
+  glue = glue.replaceAll(`${stem}_bg.wasm`, `${NAME}_bg.wasm`);
+  const hash = contentHash(glue, wasm);
+  const names = { glue: `${NAME}-${hash}.js`, wasm: `${NAME}-${hash}_bg.wasm` };
+  await writeFile(join(dir, `${stem}.js`), glue.replaceAll(`${NAME}_bg.wasm`, names.wasm));
+  if (`${stem}.js` !== names.glue) await rename(join(dir, `${stem}.js`), join(dir, names.glue));
+  if (`${stem}_bg.wasm` !== names.wasm) await rename(join(dir, `${stem}_bg.wasm`), join(dir, names.wasm));
+  console.log(`postbuild: ${names.glue}, ${names.wasm}`);
+
+  const version = await crateVersion();
+  const loaderPath = join(dir, "embed.js");
+  let loader = await readFile(loaderPath, "utf8");
+  for (const [placeholder, value] of [
+    ["@VERSION@", version],
+    ["@GLUE@", names.glue],
+    ["@WASM@", names.wasm],
+  ]) {
+    if (!loader.includes(`"${placeholder}"`)) throw new Error(`postbuild: embed.js has no "${placeholder}" placeholder`);
+    loader = loader.replaceAll(`"${placeholder}"`, JSON.stringify(value));
+  }
+  if (/"@[A-Z]+@"/.test(loader)) throw new Error(`postbuild: embed.js has an unknown placeholder ${loader.match(/"@[A-Z]+@"/)[0]}`);
+  if (release) {
+    const before = loader.length;
+    loader = await terse(loader, false);
+    console.log(`postbuild: minified embed.js ${before} → ${loader.length} bytes`);
+  }
+  await writeFile(loaderPath, loader);
+  console.log(`postbuild: embed.js version ${version}`);
+
+  const files = await walk(dir);
+  const hashed = files.filter((f) => !f.includes("/") && isHashed(f));
+  for (const name of Object.values(names)) {
+    if (!hashed.includes(name)) throw new Error(`postbuild: ${name} is missing from the staging dir`);
+  }
+  await writeFile(join(dir, "_headers"), headersFile(hashed, CONTENT_TYPES));
+  console.log(`postbuild: _headers for embed.js and ${hashed.length} hashed files`);
+
+  let count = 0;
+  for (const file of files) {
+    if (!COMPRESSED.includes(extname(file))) continue;
+    await writeTwins(join(dir, file));
+    count++;
+  }
+  console.log(`postbuild: .br and .gz twins of ${count} files`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  main().catch((e) => {
+    console.error(e.message || e);
+    process.exit(1);
+  });
 }

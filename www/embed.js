@@ -28,6 +28,11 @@
   var OPTIONS = ["src", "theme", "lang", "donate", "related", "dnt", "timeout"];
   // The crate's version, written in by the build (scripts/postbuild.mjs).
   var VERSION = "@VERSION@";
+  // The glue and the Wasm module of this build, by their content-hashed names
+  // (written in by the build too): a cached embed.js always loads the files
+  // of its own release, never another build's.
+  var GLUE = "@GLUE@";
+  var WASM = "@WASM@";
   var wasm = null; // Promise of the initialised module, created on first need.
   // element → { handle, settled }: `settled` is the type of the last
   // rendered/error event the widget fired for the current `src`, or null.
@@ -43,15 +48,47 @@
 
   function loadWasm() {
     if (!wasm) {
+      var glue = new URL(GLUE, base).href;
+      var bin = new URL(WASM, base).href;
+      // A Content Security Policy blocking the bundle shows as a violation
+      // during the load; anything else (say a file of a removed release that
+      // a cached embed.js still names) is reported with the file's name.
+      var blocked = 0;
+      var watch = function (e) {
+        var u = e.blockedURI;
+        if (/eval$/.test(u) || u === glue || u === bin) blocked = 1;
+      };
+      var unwatch = function () {
+        d.removeEventListener("securitypolicyviolation", watch);
+      };
+      var failed = function (file) {
+        return function (e) {
+          // Violations are reported in a task of their own: let them arrive.
+          return new Promise(function (r) {
+            setTimeout(r, 50);
+          }).then(function () {
+            throw new Error(
+              blocked || /unsafe-eval|Content.Security/i.test(e)
+                ? "article-embed: the widget could not load (" + e + "); check script-src and 'wasm-unsafe-eval'"
+                : "article-embed: could not load " + file + " (" + ((e && e.message) || e) + ")"
+            );
+          });
+        };
+      };
+      d.addEventListener("securitypolicyviolation", watch);
       // The module's bytes and its JS glue are fetched side by side; the
       // glue then compiles the bytes as they stream in.
-      var bytes = fetch(new URL("article-embed_bg.wasm", base));
-      wasm = import(new URL("article-embed.js", base).href).then(function (mod) {
-        return mod.default({ module_or_path: bytes }).then(function () {
-          return mod;
-        });
+      var bytes = fetch(bin).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r;
       });
       bytes.catch(function () {});
+      wasm = import(glue).then(function (mod) {
+        return mod.default({ module_or_path: bytes }).then(function () {
+          return mod;
+        }, failed(WASM));
+      }, failed(GLUE));
+      wasm.then(unwatch, unwatch);
     }
     return wasm;
   }
@@ -108,7 +145,7 @@
         }
       },
       function (e) {
-        fail(el, "article-embed: the widget could not load (" + e + "); check script-src and 'wasm-unsafe-eval'");
+        fail(el, e.message);
       }
     );
   }
@@ -236,7 +273,7 @@
   // have rendered keep their DOM, the others show their fallback and report.
   function onTrap(error) {
     if (!(error instanceof WebAssembly.RuntimeError)) return;
-    wasm = Promise.reject(error);
+    wasm = Promise.reject(new Error("article-embed: the widget stopped (" + error.message + ")"));
     wasm.catch(function () {});
     d.querySelectorAll(TAG).forEach(function (el) {
       var s = state.get(el);

@@ -5,6 +5,10 @@ import { readFileSync } from "node:fs";
 import { watch, waitForEvent, events, embed } from "./helpers.mjs";
 
 const SEED = JSON.parse(readFileSync(new URL("../../www/articles/four-officers.json", import.meta.url), "utf8"));
+// The bundle's content-hashed glue and module, as the built embed.js names them.
+const LOADER = readFileSync(new URL("../../dist/embed.js", import.meta.url), "utf8");
+const GLUE = `/${LOADER.match(/article-embed-[0-9a-f]+\.js/)[0]}`;
+const WASM = `/${LOADER.match(/article-embed-[0-9a-f]+_bg\.wasm/)[0]}`;
 
 /** Computed styles of the widget's key parts, for comparing two pages. */
 async function widgetStyles(page) {
@@ -112,7 +116,7 @@ test("works under the strict CSP with no policy violations", async ({ page }) =>
 });
 
 test("the generated JavaScript contains no eval and no Function constructor", async ({ request }) => {
-  for (const file of ["/embed.js", "/article-embed.js"]) {
+  for (const file of ["/embed.js", GLUE]) {
     const text = await (await request.get(file)).text();
     expect(text, file).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/);
     expect(text, file).not.toMatch(/setTimeout\s*\(\s*["'`]/);
@@ -146,8 +150,8 @@ test("30 embeds of 5 articles: lazy, one Wasm instance, one request per article"
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await waitForEvent(page, "article-embed:rendered", 30);
   expect(requests.filter((p) => p.startsWith("/variants/")).sort()).toEqual([0, 1, 2, 3, 4].map((n) => `/variants/article-${n}.json`));
-  expect(requests.filter((p) => p.endsWith(".wasm"))).toEqual(["/article-embed_bg.wasm"]);
-  expect(requests.filter((p) => p === "/article-embed.js")).toHaveLength(1);
+  expect(requests.filter((p) => p.endsWith(".wasm"))).toEqual([WASM]);
+  expect(requests.filter((p) => p === GLUE)).toHaveLength(1);
   const headlines = await page.evaluate(() => [...document.querySelectorAll("article-embed")].map((e) => e.shadowRoot.querySelector("h1").textContent));
   expect(headlines[7]).toBe(`Variant 2: ${SEED.headline}`);
   expect(problems).toEqual([]);
@@ -213,7 +217,7 @@ test("window.ArticleEmbed.version is the crate version", async ({ page }) => {
   await watch(page);
   await page.goto("/");
   await waitForEvent(page, "article-embed:rendered");
-  const [loader, wasm] = await page.evaluate(async () => [window.ArticleEmbed.version, (await import("/article-embed.js")).version()]);
+  const [loader, wasm] = await page.evaluate(async (glue) => [window.ArticleEmbed.version, (await import(glue)).version()], GLUE);
   expect(loader).toBe(wasm);
 });
 

@@ -254,7 +254,7 @@ test("one console warning per failure, with a hint", async ({ page }) => {
 
 test("when the Wasm module cannot load, every fallback stays and each embed reports", async ({ page }) => {
   const problems = await watch(page);
-  await page.route("**/article-embed_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.route(/\/article-embed-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
   await page2(page, "/articles/every-block.json");
   await waitForEvent(page, "article-embed:error", 2);
   const errors = await events(page, "article-embed:error");
