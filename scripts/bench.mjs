@@ -26,7 +26,7 @@
 // scenario errors or dist/ changed during the run (rebuilt: run it again).
 // Warns when other processes used over 10% of the CPU during a scenario.
 import { createServer } from "node:http";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, extname, join, normalize, relative, resolve } from "node:path";
@@ -58,6 +58,14 @@ function count(name, fallback) {
   return n;
 }
 const DIST = resolve(option("dist", join(ROOT, "dist")));
+// The glue and the module as the build's embed.js names them (content-hashed,
+// see scripts/postbuild.mjs); a build from before hashed names has fixed ones.
+const [GLUE, WASM] = (() => {
+  const loader = readFileSync(join(DIST, "embed.js"), "utf8");
+  const glue = loader.match(/article-embed-[0-9a-f]+\.js/);
+  const wasm = loader.match(/article-embed-[0-9a-f]+_bg\.wasm/);
+  return glue && wasm ? [glue[0], wasm[0]] : ["article-embed.js", "article-embed_bg.wasm"];
+})();
 const RUNS = count("runs", 15);
 // The heavy scenarios (5,000 blocks; CLS, which waits 2 s per run) use fewer runs.
 const HEAVY_RUNS = count("heavy-runs", Math.min(RUNS, 5));
@@ -128,8 +136,8 @@ function sizes(file) {
 function measureBytes() {
   const files = {
     "embed.js": sizes(join(DIST, "embed.js")),
-    "article-embed.js": sizes(join(DIST, "article-embed.js")),
-    "article-embed_bg.wasm": sizes(join(DIST, "article-embed_bg.wasm")),
+    "article-embed.js": sizes(join(DIST, GLUE)),
+    "article-embed_bg.wasm": sizes(join(DIST, WASM)),
     // The widget loads no CSS file: styles/widget.css is compiled into the Wasm
     // (include_str!) and adopted as a constructable stylesheet. Scenario 2
     // checks that no stylesheet is requested.
@@ -192,8 +200,9 @@ function othersShare(a, b) {
 /** sha256 of the bundle files, to notice a rebuild of dist/ during the run. */
 function distDigest() {
   const h = createHash("sha256");
-  for (const f of ["embed.js", "article-embed.js", "article-embed_bg.wasm", join("articles", "four-officers.json")]) {
-    h.update(f).update(readFileSync(join(DIST, f)));
+  for (const f of ["embed.js", GLUE, WASM, join("articles", "four-officers.json")]) {
+    // A rebuild renames the hashed files: a missing one is a change too.
+    h.update(f).update(existsSync(join(DIST, f)) ? readFileSync(join(DIST, f)) : "missing");
   }
   return h.digest("hex").slice(0, 16);
 }
@@ -649,10 +658,10 @@ async function gridRun(browser, server, path, n, cfg, { cacheDisabled = true, me
       const heap = await run.cdp.send("Runtime.getHeapUsage");
       result.jsHeapUsed = heap.usedSize;
       result.jsHeapTotal = heap.totalSize;
-      result.wasmMemory = await run.page.evaluate(async () => {
-        const exports = await (await import("/article-embed.js")).default();
+      result.wasmMemory = await run.page.evaluate(async (glue) => {
+        const exports = await (await import(glue)).default();
         return exports.memory.buffer.byteLength;
-      });
+      }, `/${GLUE}`);
     }
     return result;
   } finally {
@@ -787,7 +796,7 @@ async function idleRun(browser, server, path) {
       paths: reqs.map((r) => r.path),
       wasmRequested: reqs.some((r) => r.path.endsWith(".wasm")),
       jsonRequested: reqs.some((r) => r.path.endsWith(".json")),
-      bindgenRequested: reqs.some((r) => r.path.endsWith("/article-embed.js")),
+      bindgenRequested: reqs.some((r) => r.path.endsWith(`/${GLUE}`)),
       scriptMs: m.ScriptDuration * 1000,
       taskMs: m.TaskDuration * 1000,
       ...state,
@@ -1007,7 +1016,7 @@ async function main() {
       cache: "new browser context per run, HTTP cache disabled via CDP (except the marked cacheable-JSON variant)",
       transfer: "the bench server sends gzip (level 9) when accepted",
       distDir: relative(ROOT, DIST) || ".",
-      dist: Object.fromEntries(["embed.js", "article-embed.js", "article-embed_bg.wasm"].map((f) => [f, statSync(join(DIST, f)).mtime.toISOString()])),
+      dist: Object.fromEntries(["embed.js", GLUE, WASM].map((f) => [f, statSync(join(DIST, f)).mtime.toISOString()])),
       distDigest: distDigest(),
       // 1-minute load average when each scenario started and ended: other
       // work on the machine (a build, a test run) makes every time longer.
