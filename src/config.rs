@@ -265,6 +265,15 @@ mod tests {
     }
 
     #[test]
+    fn the_docs_text_of_numeric_options_states_the_constants() {
+        let related = EmbedOption::named("related").map(|o| o.default);
+        assert_eq!(related, Some(format!("`{DEFAULT_RELATED}`").as_str()));
+        let timeout = EmbedOption::named("timeout");
+        assert_eq!(timeout.map(|o| o.default), Some(format!("`{DEFAULT_TIMEOUT_MS}`").as_str()));
+        assert!(timeout.is_some_and(|o| o.values.contains(&format!("{MIN_TIMEOUT_MS}–{MAX_TIMEOUT_MS}"))));
+    }
+
+    #[test]
     fn a_warning_names_the_option_the_value_and_the_default() {
         let (_, w) = read(&[("theme", "neon")]);
         assert_eq!(w, ["invalid theme=\"neon\"; using the default (auto: follows the reader's system setting, live)"]);

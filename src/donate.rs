@@ -48,7 +48,10 @@ pub fn parse_amount(input: &str) -> Result<f64, AmountError> {
     if whole.is_empty() && fraction.is_empty() || !digits_only(whole) || !digits_only(fraction) || fraction.len() > 2 || whole.len() > 9 {
         return Err(AmountError::NotANumber);
     }
-    let amount: f64 = cleaned.parse().map_err(|_| AmountError::NotANumber)?;
+    // At most 9 + 2 digits: exact as integer cents, and cents / 100 is the
+    // correctly rounded decimal (no float parser in the bundle).
+    let cents = whole.bytes().chain(fraction.bytes().chain(*b"00").take(2)).fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let amount = cents as f64 / 100.0;
     if amount <= 0.0 {
         Err(AmountError::NotPositive)
     } else if amount > MAX_OTHER_AMOUNT {

@@ -314,10 +314,9 @@ impl<'a> Parser<'a> {
                 return Err(self.error("invalid number"));
             }
         }
-        let value: f64 = self.text[start..self.pos].parse().map_err(|_| self.error("invalid number"))?;
-        if !value.is_finite() {
+        let Some(value) = crate::num::parse_json_number(&self.text[start..self.pos], integer) else {
             return Err(self.error("number out of range"));
-        }
+        };
         Ok(Value::Number(Number { value, integer }))
     }
 

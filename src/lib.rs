@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod json;
 pub mod limits;
 pub mod model;
+pub mod num;
 pub mod parse;
 pub mod services;
 pub mod snooze;

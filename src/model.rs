@@ -168,7 +168,14 @@ pub struct Ticker {
     pub label: Option<String>,
 }
 
+// Its wire names (`apple-pay`, …) are declared here once, for `Self::parse`
+// and, natively, for the serde wire types and the JSON Schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema),
+    serde(rename_all = "kebab-case")
+)]
 pub enum PaymentMethod {
     Visa,
     Mastercard,

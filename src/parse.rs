@@ -12,7 +12,7 @@ use std::fmt;
 use crate::json::{self, Map, Value};
 
 use crate::error::{LoadError, Problem, ProblemKind};
-use crate::limits::{
+use crate::limits::{MAX_JSON_BYTES, 
     DEFAULT_CURRENCY, DEFAULT_FREQUENCY_CAP_DAYS, DEFAULT_REMIND_LATER_DAYS, MAX_AFTER_PARAGRAPH, MAX_BODY_BLOCKS,
     MAX_FREQUENCY_CAP_DAYS, MAX_FREQUENCY_CAP_VIEWS, MAX_HEADING_LEVEL, MAX_IMAGE_SIZE, MAX_REMIND_LATER_DAYS,
     MIN_AFTER_PARAGRAPH, MIN_FREQUENCY_CAP_DAYS, MIN_FREQUENCY_CAP_VIEWS, MIN_HEADING_LEVEL, MIN_IMAGE_SIZE,
@@ -24,7 +24,6 @@ use crate::url_policy::{allow, UrlUse};
 
 /// Larger responses are refused (a `schema` error), as the contract says;
 /// the embed layer's fetch caps the body at the same size.
-pub use crate::limits::MAX_JSON_BYTES as MAX_BYTES;
 /// The article format version this code reads.
 pub const VERSION: u64 = 1;
 
@@ -38,7 +37,7 @@ pub struct Parsed {
 /// Parses article JSON text. `source_url` is the absolute URL the JSON was
 /// fetched from; relative URLs in the article resolve against it.
 pub fn parse_article(text: &str, source_url: Option<&str>) -> Result<Parsed, LoadError> {
-    if text.len() > MAX_BYTES {
+    if text.len() > MAX_JSON_BYTES {
         return Err(too_large(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -49,7 +48,7 @@ pub fn parse_article(text: &str, source_url: Option<&str>) -> Result<Parsed, Loa
 /// Parses article JSON bytes as received: they must be UTF-8, as JSON is
 /// (invalid bytes are a `json` error, not silently replaced).
 pub fn parse_article_bytes(bytes: &[u8], source_url: Option<&str>) -> Result<Parsed, LoadError> {
-    if bytes.len() > MAX_BYTES {
+    if bytes.len() > MAX_JSON_BYTES {
         return Err(too_large(bytes.len()));
     }
     match std::str::from_utf8(bytes) {
@@ -62,7 +61,7 @@ fn too_large(bytes: usize) -> LoadError {
     LoadError::Schema(vec![Problem::new(
         ProblemKind::TooLarge,
         String::new(),
-        format!("the article JSON is {bytes} bytes; at most {MAX_BYTES} render"),
+        format!("the article JSON is {bytes} bytes; at most {MAX_JSON_BYTES} render"),
     )])
 }
 

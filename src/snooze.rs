@@ -25,8 +25,8 @@ fn target_key(origin: &str, target: Target) -> String {
 
 /// When the snooze on `target` ends, if it is still in force.
 pub fn snoozed_until(store: &dyn Store, origin: &str, target: Target, now_ms: f64) -> Option<f64> {
-    let until: f64 = store.get(&target_key(origin, target))?.parse().ok()?;
-    (until.is_finite() && until > now_ms).then_some(until)
+    let until = store.get(&target_key(origin, target))?.parse::<i64>().ok()? as f64;
+    (until > now_ms).then_some(until)
 }
 
 /// Snoozes `target` for `days` days from `now_ms`; returns the end. A store
@@ -44,8 +44,9 @@ fn views_within(store: &dyn Store, origin: &str, now_ms: f64, days: u32) -> Vec<
         .get(&key(origin, "views"))
         .unwrap_or_default()
         .split(',')
-        .filter_map(|v| v.parse::<f64>().ok())
-        .filter(|t| t.is_finite() && *t > window_start && *t <= now_ms)
+        .filter_map(|v| v.parse::<i64>().ok())
+        .map(|t| t as f64)
+        .filter(|t| *t > window_start && *t <= now_ms)
         .collect()
 }
 

@@ -276,17 +276,8 @@ pub struct Ticker {
     pub label: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum PaymentMethod {
-    Visa,
-    Mastercard,
-    Amex,
-    Paypal,
-    ApplePay,
-    GooglePay,
-    Card,
-}
+/// The model's own enum: its serde names are declared on it (native only).
+pub use crate::model::PaymentMethod;
 
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct RemindLater {
@@ -456,7 +447,7 @@ impl From<&model::Donation> for Donation {
             frequencies: d.frequencies.iter().map(Frequency::from).collect(),
             cta: d.cta.as_ref().map(Cta::from),
             ticker: d.ticker.as_ref().map(Ticker::from),
-            payment_methods: d.payment_methods.iter().copied().map(PaymentMethod::from).collect(),
+            payment_methods: d.payment_methods.clone(),
             remind_later: d.remind_later.as_ref().map(RemindLater::from),
             placement: Some(d.placement.into()),
             frequency_cap: d.frequency_cap.as_ref().map(FrequencyCap::from),
@@ -495,20 +486,6 @@ impl From<&model::Cta> for Cta {
 impl From<&model::Ticker> for Ticker {
     fn from(t: &model::Ticker) -> Self {
         Ticker { raised: t.raised, goal: t.goal, label: t.label.clone() }
-    }
-}
-
-impl From<model::PaymentMethod> for PaymentMethod {
-    fn from(m: model::PaymentMethod) -> Self {
-        match m {
-            model::PaymentMethod::Visa => PaymentMethod::Visa,
-            model::PaymentMethod::Mastercard => PaymentMethod::Mastercard,
-            model::PaymentMethod::Amex => PaymentMethod::Amex,
-            model::PaymentMethod::Paypal => PaymentMethod::Paypal,
-            model::PaymentMethod::ApplePay => PaymentMethod::ApplePay,
-            model::PaymentMethod::GooglePay => PaymentMethod::GooglePay,
-            model::PaymentMethod::Card => PaymentMethod::Card,
-        }
     }
 }
 

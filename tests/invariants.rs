@@ -57,3 +57,38 @@ fn no_inline_styles_are_written() {
         }
     }
 }
+
+/// Every source file of the workspace is named in ARCHITECTURE.md's code
+/// map, so a newcomer finds each one there.
+#[test]
+fn code_map_names_every_source_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let map = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let mut files = Vec::new();
+    for dir in ["src", "cli/src", "tests", "scripts", "www"] {
+        let mut found = Vec::new();
+        all_files(&root.join(dir), &mut found);
+        files.extend(found);
+    }
+    // Data the code map names by folder.
+    let by_folder = ["tests/fixtures/", "tests/data/", "tests/e2e/", "www/articles/", "tests/fixtures/generated/"];
+    for path in files {
+        let relative = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        if let Some(folder) = by_folder.iter().find(|f| relative.starts_with(**f)) {
+            assert!(map.contains(&format!("`{folder}")), "ARCHITECTURE.md names no `{folder}`");
+            continue;
+        }
+        assert!(map.contains(&format!("`{relative}`")), "ARCHITECTURE.md's code map does not name `{relative}`");
+    }
+}
+
+fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}

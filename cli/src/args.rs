@@ -3,7 +3,8 @@
 //! --help`, the usage errors and their exit status 2 are all generated from
 //! these definitions. A FILE or INPUT of `-` is standard input.
 
-use clap::{Args, Parser, Subcommand};
+use article_embed::config::{Config, EmbedOption, OPTIONS};
+use clap::{Arg, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 
 use crate::convert::Format;
 use crate::oembed::DEFAULT_WIDTH;
@@ -88,10 +89,68 @@ pub struct EmbedArgs {
 pub struct SnippetArgs {
     #[command(flatten)]
     pub embed: EmbedArgs,
+    #[command(flatten)]
+    pub options: EmbedOptions,
     /// Put a server-rendered copy of the article inside the fallback, for
     /// readers without WebAssembly and for crawlers.
     #[arg(long)]
     pub full: bool,
+}
+
+/// The embed options other than `src`, one `--NAME VALUE` flag each, made
+/// from the widget's options table (`article_embed::config::OPTIONS`), so
+/// the command line never lists an option of its own.
+#[derive(Debug, Default)]
+pub struct EmbedOptions(pub Vec<(&'static str, String)>);
+
+impl EmbedOptions {
+    fn flags() -> impl Iterator<Item = &'static EmbedOption> {
+        OPTIONS.iter().filter(|o| o.name != "src")
+    }
+
+    /// The options as the widget reads them.
+    pub fn config(&self) -> Config {
+        Config::from_attrs(|name| self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())).0
+    }
+}
+
+impl FromArgMatches for EmbedOptions {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        Ok(EmbedOptions(
+            Self::flags().filter_map(|o| Some((o.name, matches.get_one::<String>(o.name)?.clone()))).collect(),
+        ))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for EmbedOptions {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        Self::flags().fold(command, |command, option| {
+            let plain = |text: &str| text.replace('`', "");
+            command.arg(
+                Arg::new(option.name)
+                    .long(option.name)
+                    .value_name("VALUE")
+                    .help(format!("The embed's data-{}: {} (default: {})", option.name, plain(option.values), plain(option.default)))
+                    .value_parser(move |value: &str| -> Result<String, String> {
+                        // The widget's own reader decides what is valid.
+                        let (_, warnings) = Config::from_attrs(|name| (name == option.name).then(|| value.to_owned()));
+                        match warnings.first() {
+                            None => Ok(value.trim().to_owned()),
+                            Some(warning) => Err(warning.clone()),
+                        }
+                    }),
+            )
+        })
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
+    }
 }
 
 #[derive(Debug, Args)]

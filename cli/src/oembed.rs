@@ -19,7 +19,7 @@ pub const DEFAULT_WIDTH: u32 = 550;
 pub fn run(args: &OembedArgs) -> Result<ExitCode, CliError> {
     let embed = &args.embed;
     let article = load(&embed.file, &embed.src)?;
-    let html = embed_code(&article, &embed.src, &embed.bundle, None);
+    let html = embed_code(&article, &embed.src, &embed.bundle, &[], None);
     let mut text = serde_json::to_string_pretty(&response(&article, &html, args.maxwidth))
         .map_err(|e| CliError::invalid(format!("{}: the oEmbed response cannot be written: {e}", embed.file)))?;
     text.push('\n');

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use article_embed::components::ArticleView;
-use article_embed::config::DEFAULT_RELATED;
+use article_embed::config::Config;
 use article_embed::context::ViewContext;
 use article_embed::error::LoadError;
 use article_embed::i18n::Lang;
@@ -27,8 +27,9 @@ use crate::error::{read_input, write_output, CliError};
 pub fn run(args: &SnippetArgs) -> Result<ExitCode, CliError> {
     let embed = &args.embed;
     let article = load(&embed.file, &embed.src)?;
-    let rendered = if args.full { Some(render_static(Rc::new(article.clone()))?) } else { None };
-    write_output(None, &embed_code(&article, &embed.src, &embed.bundle, rendered.as_deref()))?;
+    let options = &args.options.0;
+    let rendered = if args.full { Some(render_static(Rc::new(article.clone()), &args.options.config())?) } else { None };
+    write_output(None, &embed_code(&article, &embed.src, &embed.bundle, options, rendered.as_deref()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -84,14 +85,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The embed code; `rendered` is the server-rendered article for `--full`.
-pub fn embed_code(article: &Article, src: &str, bundle: &str, rendered: Option<&str>) -> String {
+/// The embed code: `options` are the embed options given (name, value) in
+/// the options table's order, written as `data-*` attributes; `rendered` is
+/// the server-rendered article for `--full`.
+pub fn embed_code(article: &Article, src: &str, bundle: &str, options: &[(&str, String)], rendered: Option<&str>) -> String {
     let headline = escape(&article.headline);
     let link = match &article.url {
         Some(url) => format!("<a href=\"{}\">{headline}</a>", escape(url)),
         None => format!("<p>{headline}</p>"),
     };
-    let mut out = format!("<blockquote class=\"article-embed\" data-src=\"{}\">\n  {link}\n", escape(src));
+    let mut attributes = format!(" data-src=\"{}\"", escape(src));
+    for (name, value) in options {
+        attributes.push_str(&format!(" data-{name}=\"{}\"", escape(value)));
+    }
+    let mut out = format!("<blockquote class=\"article-embed\"{attributes}>\n  {link}\n");
     if let Some(html) = rendered {
         out.push_str("  ");
         out.push_str(html.trim());
@@ -105,60 +112,33 @@ pub fn embed_code(article: &Article, src: &str, bundle: &str, rendered: Option<&
 struct StaticProps {
     article: Rc<Article>,
     context: ViewContext,
+    related: u32,
 }
 
-/// The article view in the article's UI language, without the donation ask
-/// (it needs the browser), with the default number of related links.
+/// The article view without the donation ask (it needs the browser).
 #[function_component]
 fn StaticArticle(props: &StaticProps) -> Html {
     html! {
         <ContextProvider<ViewContext> context={props.context.clone()}>
-            <ArticleView article={props.article.clone()} donate={false} related={DEFAULT_RELATED} />
+            <ArticleView article={props.article.clone()} donate={false} related={props.related} />
         </ContextProvider<ViewContext>>
     }
 }
 
-/// Server-renders the article with the widget's components.
-pub fn render_static(article: Rc<Article>) -> Result<String, CliError> {
-    let lang = article.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
-    let context = ViewContext { lang, ..ViewContext::default() };
+/// Server-renders the article with the widget's components, in the UI
+/// language the widget would choose (the `lang` option, else the
+/// article's), with the ids prefixed by the article's slug so that several
+/// static articles on one page never share an id.
+pub fn render_static(article: Rc<Article>, config: &Config) -> Result<String, CliError> {
+    let lang = config.lang.or_else(|| article.lang.as_deref().and_then(Lang::from_tag)).unwrap_or_default();
+    let slug = slug(article.id.as_deref().unwrap_or(&article.headline)).unwrap_or_else(|| "article".to_owned());
+    let context = ViewContext { lang, id_prefix: format!("ae-{slug}").into(), ..ViewContext::default() };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| CliError::Io(format!("cannot start the renderer: {e}")))?;
-    let scope = slug(article.id.as_deref().unwrap_or(&article.headline)).unwrap_or_else(|| "article".to_owned());
-    let html = runtime.block_on(
-        LocalServerRenderer::<StaticArticle>::with_props(StaticProps { article, context }).hydratable(false).render(),
-    );
-    Ok(scope_ids(&strip_component_comments(&html), &scope))
-}
-
-/// Makes the components' fixed ids (`ae-headline`, meant for a shadow root)
-/// unique on a page that holds several static articles: `id="ae-x"` and
-/// `aria-labelledby="ae-x"` inside tags become `ae-SCOPE-x`. Text is never
-/// touched: Yew escapes `<` in text, so only markup opens a tag.
-pub fn scope_ids(html: &str, scope: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut in_tag = false;
-    let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        if in_tag {
-            if let Some(attr) = [" id=\"ae-", " aria-labelledby=\"ae-"].iter().find(|a| rest.starts_with(**a)) {
-                out.push_str(attr);
-                out.push_str(scope);
-                out.push('-');
-                rest = &rest[attr.len()..];
-                continue;
-            }
-        }
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ => {}
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
+    let props = StaticProps { article, context, related: config.related };
+    let html = runtime.block_on(LocalServerRenderer::<StaticArticle>::with_props(props).hydratable(false).render());
+    Ok(strip_component_comments(&html))
 }
 
 /// Removes Yew's `<!--<[Component]>-->` / `<!--</[Component]>-->` markers.
@@ -191,22 +171,13 @@ mod tests {
     }
 
     #[test]
-    fn fixed_ids_are_scoped_in_tags_but_not_in_text() {
-        let html = "<h1 id=\"ae-headline\">a id=\"ae-x\"</h1><article aria-labelledby=\"ae-headline\">";
-        assert_eq!(
-            scope_ids(html, "story"),
-            "<h1 id=\"ae-story-headline\">a id=\"ae-x\"</h1><article aria-labelledby=\"ae-story-headline\">"
-        );
-    }
-
-    #[test]
     fn markup_in_headline_and_urls_is_escaped() {
         let article = Article {
             headline: "<script>\"x\"</script>".into(),
             url: Some("https://n.example/?a=1&b=2".into()),
             ..Article::default()
         };
-        let code = embed_code(&article, "a.json", "e.js", None);
+        let code = embed_code(&article, "a.json", "e.js", &[], None);
         assert_eq!(
             code,
             "<blockquote class=\"article-embed\" data-src=\"a.json\">\n  <a href=\"https://n.example/?a=1&amp;b=2\">&lt;script&gt;&quot;x&quot;&lt;/script&gt;</a>\n</blockquote>\n<script async src=\"e.js\"></script>\n"
@@ -229,7 +200,7 @@ mod tests {
             url: Some("https://n.example/a".into()),
             ..Article::default()
         };
-        let html = render_static(Rc::new(article)).unwrap();
+        let html = render_static(Rc::new(article), &Config::default()).unwrap();
         assert!(html.contains("<p>Body text</p>"), "{html}");
         assert!(html.contains("Head</h1>"), "{html}");
         assert!(!html.contains("<!--"), "{html}");

@@ -353,6 +353,48 @@ fn full_snippet_holds_the_server_rendered_article_without_component_comments() {
 }
 
 #[test]
+fn snippet_takes_every_embed_option_of_the_widgets_table() {
+    let help = stdout(&run(&["snippet", "--help"]));
+    for option in article_embed::config::OPTIONS.iter().filter(|o| o.name != "src") {
+        assert!(help.contains(&format!("--{} <VALUE>", option.name)), "snippet --help lists --{}: {help}", option.name);
+    }
+    let out = run(&[
+        "snippet", &seed_article(), "--src", SRC, "--bundle", BUNDLE, "--theme", "dark", "--lang", "ru-RU", "--related", "1", "--full",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.starts_with(&format!("<blockquote class=\"article-embed\" data-src=\"{SRC}\" data-theme=\"dark\" data-lang=\"ru-RU\" data-related=\"1\">")), "{html}");
+    assert!(html.contains("Читайте также"), "the static copy speaks the lang option: {html}");
+    assert_eq!(html.matches("<li>").count(), 1, "the related option limits the static copy too");
+}
+
+#[test]
+fn snippet_refuses_an_invalid_option_value_with_the_widgets_warning() {
+    let out = run(&["snippet", &seed_article(), "--src", SRC, "--bundle", BUNDLE, "--theme", "neon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("invalid theme=\"neon\""), "{}", stderr(&out));
+}
+
+#[test]
+fn two_full_snippets_on_one_page_share_no_id() {
+    let mut page = String::new();
+    for file in [seed_article(), fixture("article-script-headline.json")] {
+        let out = run(&["snippet", &file, "--src", SRC, "--bundle", BUNDLE, "--full"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        page.push_str(&stdout(&out));
+    }
+    let ids: Vec<&str> = page.split(" id=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
+    assert!(ids.len() >= 2, "{ids:?}");
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    for reference in page.split(" aria-labelledby=\"").skip(1).filter_map(|r| r.split('"').next()) {
+        assert!(ids.contains(&reference), "aria-labelledby={reference} resolves");
+    }
+}
+
+#[test]
 fn full_snippet_renders_markup_in_article_text_as_text() {
     let out = run(&["snippet", &fixture("article-script-headline.json"), "--src", SRC, "--bundle", BUNDLE, "--full"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -462,7 +504,7 @@ fn each_command_help_lists_each_of_its_flags() {
             "convert",
             &["<INPUT>", "-f, --from <FORMAT>", "-o, --output <OUT>", "jsonld", "json-ld", "wordpress", "wp", "guardian", "text", "txt"],
         ),
-        ("snippet", &["<FILE>", "--src <URL>", "--bundle <URL>", "--full"]),
+        ("snippet", &["<FILE>", "--src <URL>", "--bundle <URL>", "--full", "--theme <VALUE>", "--lang <VALUE>", "--donate <VALUE>", "--related <VALUE>", "--dnt <VALUE>", "--timeout <VALUE>"]),
         ("oembed", &["<FILE>", "--src <URL>", "--bundle <URL>", "--maxwidth <N>", "[default: 550]"]),
         ("schema", &[]),
     ];

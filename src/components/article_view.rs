@@ -22,7 +22,7 @@ pub struct ArticleViewProps {
     #[prop_or(true)]
     pub donate: bool,
     /// At most this many related links; 0 hides them.
-    #[prop_or(3)]
+    #[prop_or(crate::config::DEFAULT_RELATED)]
     pub related: u32,
 }
 
@@ -54,7 +54,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let banner_shown = donation.is_some_and(|d| d.banner.is_some()) && ask.until.is_none() && banner.until.is_none();
 
     // How long "Remind me later" and the banner's dismiss last.
-    let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(30, |r| r.days);
+    let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(crate::limits::DEFAULT_REMIND_LATER_DAYS, |r| r.days);
     let on_remind = {
         let snooze = ask.snooze.clone();
         let on_event = ctx.on_event.clone();

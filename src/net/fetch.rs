@@ -13,7 +13,8 @@ use web_sys::{AbortController, ReadableStreamDefaultReader};
 
 use crate::error::{LoadError, Problem, ProblemKind};
 use crate::model::Article;
-use crate::parse::{parse_article_bytes, MAX_BYTES};
+use crate::limits::MAX_JSON_BYTES;
+use crate::parse::parse_article_bytes;
 
 /// Wait before the automatic retry when the server does not say.
 const RETRY_BACKOFF: Duration = Duration::from_millis(800);
@@ -71,7 +72,7 @@ pub async fn fetch_article(url: &str, timeout_ms: u32) -> Result<Rc<Article>, Lo
     Ok(Rc::new(parsed.article))
 }
 
-/// One request, aborted after `timeout_ms`; the body, at most `MAX_BYTES`.
+/// One request, aborted after `timeout_ms`; the body, at most `MAX_JSON_BYTES`.
 async fn attempt(url: &str, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
     let controller = AbortController::new().map_err(|_| LoadError::Network("AbortController unavailable".into()))?;
     let timed_out = Rc::new(Cell::new(false));
@@ -117,7 +118,7 @@ async fn request(url: &str, controller: &AbortController) -> Result<Vec<u8>, Fai
         return Err(Failure { error: LoadError::Http { status: response.status() }, retry_after });
     }
     let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|n| *n > MAX_BYTES) {
+    if let Some(bytes) = declared.filter(|n| *n > MAX_JSON_BYTES) {
         controller.abort();
         return Err(too_large(&format!("{bytes} bytes")).into());
     }
@@ -139,10 +140,10 @@ async fn read_capped(response: &Response, controller: &AbortController) -> Resul
         if let Ok(value) = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")) {
             bytes.extend(js_sys::Uint8Array::new(&value).to_vec());
         }
-        if bytes.len() > MAX_BYTES {
+        if bytes.len() > MAX_JSON_BYTES {
             let _ = reader.cancel();
             controller.abort();
-            return Err(too_large(&format!("over {MAX_BYTES} bytes")));
+            return Err(too_large(&format!("over {MAX_JSON_BYTES} bytes")));
         }
     }
 }
@@ -158,7 +159,7 @@ fn too_large(size: &str) -> LoadError {
     LoadError::Schema(vec![Problem::new(
         ProblemKind::TooLarge,
         String::new(),
-        format!("the article JSON is {size}; at most {MAX_BYTES} bytes render"),
+        format!("the article JSON is {size}; at most {MAX_JSON_BYTES} bytes render"),
     )])
 }
 

@@ -292,7 +292,7 @@ fn too_many_blocks_is_a_schema_error() {
 
 #[test]
 fn too_many_bytes_is_a_schema_error() {
-    let big = format!(r#"{{"headline":"{}","body":[]}}"#, "x".repeat(MAX_BYTES));
+    let big = format!(r#"{{"headline":"{}","body":[]}}"#, "x".repeat(crate::limits::MAX_JSON_BYTES));
     let p = problems(&big);
     assert_eq!(p.len(), 1);
     assert!(p[0].contains("at most 2097152 render"), "{p:?}");
@@ -351,7 +351,7 @@ fn invalid_utf8_bytes_are_a_json_error() {
 #[test]
 fn valid_bytes_parse_like_text() {
     assert_eq!(parse_article_bytes(SEED.as_bytes(), Some(BASE)).unwrap(), parse(SEED).unwrap());
-    let e = parse_article_bytes(&vec![b' '; MAX_BYTES + 10], Some(BASE)).unwrap_err();
+    let e = parse_article_bytes(&vec![b' '; crate::limits::MAX_JSON_BYTES + 10], Some(BASE)).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Schema);
 }
 

@@ -1,0 +1,60 @@
+//! Decimal text to `f64` without core's float parser in the Wasm bundle.
+//!
+//! `str::parse::<f64>` brings core's decimal-to-float code and its tables
+//! (about 10 kB gzip, see the size log in docs/PERFORMANCE.md). Integers,
+//! which are nearly every number an article holds, are read exactly here;
+//! on wasm32 the rest go to the JS engine's `parseFloat`, which is correctly
+//! rounded like core's; natively (tests, the CLI) core's parser is used. The
+//! caller has already checked the text's grammar (a JSON number).
+
+/// The value of `text`, a number in JSON's grammar; `None` when it is not
+/// finite.
+pub fn parse_json_number(text: &str, integer: bool) -> Option<f64> {
+    let value = match integer.then(|| parse_int(text)).flatten() {
+        Some(i) => i as f64,
+        None => parse_float(text),
+    };
+    value.is_finite().then_some(value)
+}
+
+/// An integer of at most 15 digits (exact in an `f64`), with an optional
+/// leading `-`.
+fn parse_int(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn parse_float(text: &str) -> f64 {
+    js_sys::parse_float(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_float(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_and_decimals_read_as_core_reads_them() {
+        for text in ["0", "-0", "7", "-2500", "999999999999999", "9999999999999999", "12.34", "1e3", "-1.5E-2", "0.1"] {
+            let integer = !text.contains(['.', 'e', 'E']);
+            assert_eq!(parse_json_number(text, integer), Some(text.parse::<f64>().unwrap()), "{text}");
+        }
+    }
+
+    #[test]
+    fn out_of_range_is_none() {
+        assert_eq!(parse_json_number("1e999", false), None);
+    }
+}
