@@ -16,9 +16,9 @@ const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const read = (name, dir = DIST) => readFileSync(join(dir, name));
 
-/** Every file under `dir`, relative, with `/`. */
+/** Every file under `dir`, relative, with `/` (not Trunk's `.stage` of a build under way). */
 function walk(dir, prefix = "") {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).filter((e) => !e.name.startsWith(".")).flatMap((e) => {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
     return e.isDirectory() ? walk(dir, rel) : [rel];
   });
