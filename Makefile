@@ -12,9 +12,10 @@ PORT ?= 8080
 setup:
 	@scripts/setup.sh
 
-## dist: build the release bundle into dist/ (embed.js, the Wasm module, demo page).
+## dist: build the release bundle into dist/ (embed.js, the Wasm module, demo page),
+## with the pinned nightly of scripts/wasm-env.sh (native builds and tests use stable).
 dist: setup
-	trunk build --release --offline
+	source scripts/wasm-env.sh && trunk build --release --offline
 
 ## demo: build, then serve the demo partner page on http://127.0.0.1:$(PORT)/
 demo: dist

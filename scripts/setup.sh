@@ -25,6 +25,22 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The pinned nightly the Wasm bundle is built with (scripts/wasm-env.sh):
+#     rust-src for -Z build-std (std's own dependencies are vendored in it,
+#     so the build needs nothing more from the network) and the Wasm target.
+WASM_TOOLCHAIN=$(sed -n 's/^WASM_TOOLCHAIN=//p' scripts/wasm-env.sh)
+if ! rustup run "$WASM_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --toolchain "$WASM_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' \
+  || ! rustup target list --toolchain "$WASM_TOOLCHAIN" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "installing $WASM_TOOLCHAIN with rust-src and the Wasm target (for the bundle only)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
+wasm_rustc=$(rustup run "$WASM_TOOLCHAIN" rustc --version)
+case "$wasm_rustc" in
+  *nightly*) ;;
+  *) say "unexpected Wasm toolchain: $wasm_rustc"; exit 1 ;;
+esac
+
 # 2. Trunk (0.22 needs a newer Rust; 0.21 only builds with --locked).
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (several minutes)"
@@ -50,6 +66,10 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; the
   exit 1
 fi
 
+# 4b. The workspace's crates, so that the offline bundle build (trunk
+#     --offline passes --offline to cargo) works on a fresh machine.
+cargo fetch --locked --quiet
+
 # 5. Chromium and ChromeDriver from Debian (never a browser download).
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing chromium and chromium-driver"
@@ -64,4 +84,4 @@ if [ "${chromium_version%%.*}" != "${driver_version%%.*}" ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-say "ok (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $BINARYEN_VERSION, chromium $chromium_version)"
+say "ok ($wasm_rustc for the bundle, trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $BINARYEN_VERSION, chromium $chromium_version)"

@@ -128,7 +128,9 @@ impl fmt::Display for Value<'_> {
             Value::Null => f.write_str("null"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Number(n) => f.write_str(&crate::format::plain(n.value)),
-            Value::String(s) => write!(f, "{s:?}"),
+            // Quoted as written, without `{:?}` (its escaping tables would be
+            // in the bundle, and the Wasm build compiles `Debug` out).
+            Value::String(s) => write!(f, "\"{s}\""),
             Value::Array(_) => f.write_str("[…]"),
             Value::Object(_) => f.write_str("{…}"),
         }
