@@ -56,7 +56,7 @@
       var blocked = 0;
       var watch = function (e) {
         var u = e.blockedURI;
-        if (/eval$/.test(u) || u === glue || u === bin) blocked = 1;
+        if (/^(wasm-)?eval$/.test(u) || u === glue || u === bin) blocked = 1;
       };
       var unwatch = function () {
         d.removeEventListener("securitypolicyviolation", watch);
