@@ -3,11 +3,19 @@
 
 export const KB = 1000;
 
-/** The targets from the performance issue; the benchmark prints pass/fail. */
+/**
+ * The targets of the performance issue ("Performance v2": re-based on Yew's
+ * floor, see docs/PERFORMANCE.md); the benchmark prints pass/fail for each.
+ * Ratios are widget ÷ the vanilla-JS baseline (bench/vanilla.js), of medians.
+ */
 export const budgets = {
-  firstRenderGzip: 60 * KB, // embed.js + glue JS + .wasm (+ CSS), gzip -9
+  firstRenderGzip: 125 * KB, // embed.js + glue JS + .wasm (+ any CSS the widget requests), gzip -9
+  firstRenderStretchGzip: 110 * KB, // the stretch goal for the same sum
   embedJsGzip: 3 * KB, // every page with an embed pays this
-  timeToArticleRatio: 1.25, // × the vanilla-JS baseline
+  timeToArticleRatio: 1.25, // seed article, cold, × vanilla
+  mobileRatio: 2.0, // seed article, cold, 4× CPU and Lighthouse's mobile network, × vanilla
+  mobileStretchRatio: 1.6, // the stretch goal for the same ratio
+  repeatRatio: 1.25, // a second article on the same site, HTTP cache warm, × vanilla
   manyEmbedsRatio: 3, // 50 embeds vs one
   bigArticleRatio: 1.5, // 5,000 blocks, × vanilla
   longestTaskMs: 50, // on the seed article
@@ -16,11 +24,14 @@ export const budgets = {
 
 /**
  * What the test command enforces on byte counts (deterministic). embed.js is
- * held to its budget. The whole bundle is not yet within its 60 kB target
- * (see docs/PERFORMANCE.md), so the test holds it to this ceiling instead, to
- * stop regressions; lower it with every cut.
+ * held to its budget. The first-render transfer is held to an explicit
+ * ratchet while the bundle is above its budget: 138,505 bytes (Node's zlib,
+ * level 9) when this guard was set, over the 125 kB of budgets.firstRenderGzip.
+ * The guard is only ever lowered (with each cut), or raised with a row in the
+ * size work log of docs/PERFORMANCE.md saying why. Once the bundle passes
+ * its budget, budgets.firstRenderGzip replaces this guard.
  */
 export const sizeGuards = {
   embedJsGzip: budgets.embedJsGzip,
-  firstRenderGzip: 167 * KB,
+  firstRenderGzip: 138_600,
 };
