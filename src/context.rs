@@ -75,3 +75,91 @@ impl ViewContext {
 pub fn use_view_context() -> ViewContext {
     use_context::<ViewContext>().unwrap_or_default()
 }
+
+/// One public `article-embed:*` DOM event: a row of the contract's events
+/// table (CONTRACT.md section 2, README's and docs/embedding.md's "Events").
+/// `dist/article-embed.d.ts` is generated from [`EVENTS`] by `tests/types.rs`,
+/// which also keeps the names the embed layer and the loader dispatch in it.
+#[derive(Clone, Copy, Debug)]
+pub struct EventSpec {
+    /// The event's type: `article-embed:` and its name.
+    pub name: &'static str,
+    /// The name of its `detail` type in the declarations (`RenderedDetail`).
+    pub detail: &'static str,
+    /// The `detail`'s fields as TypeScript: a name (with `?` when the field
+    /// may be absent) and its type.
+    pub fields: &'static [(&'static str, &'static str)],
+    /// When it fires, for the declarations' doc comments.
+    pub doc: &'static str,
+}
+
+/// The contract's events table: every event the widget (through
+/// `web::embed::dispatch`) or the loader (`www/embed.js`, which fires
+/// `article-embed:error` with kind `network` when the bundle cannot load)
+/// dispatches on an embed's element, `bubbles: true, composed: true`.
+///
+/// Not in it: `article-embed:scan`, which is internal. A second copy of
+/// `embed.js` dispatches it on `document` to ask the first copy to look for
+/// new placeholders; it has no `detail` and is no part of the public API.
+pub const EVENTS: &[EventSpec] = &[
+    EventSpec {
+        name: "article-embed:rendered",
+        detail: "RenderedDetail",
+        fields: &[("src", "string"), ("id", "string | null")],
+        doc: "The article has rendered. `id` is the article's `id`, or `null`.",
+    },
+    EventSpec {
+        name: "article-embed:error",
+        detail: "ErrorDetail",
+        fields: &[
+            ("src", "string"),
+            ("kind", "\"network\" | \"timeout\" | \"http\" | \"json\" | \"schema\" | \"version\""),
+            ("status?", "number"),
+            ("message", "string"),
+        ],
+        doc: "The article could not be shown; the fallback stays visible. `status` is the HTTP status for kind `http`.",
+    },
+    EventSpec {
+        name: "article-embed:donate",
+        detail: "DonateDetail",
+        fields: &[
+            ("src", "string"),
+            ("amount", "number"),
+            ("currency", "string"),
+            ("frequency", "\"one-off\" | \"monthly\" | \"annual\""),
+            ("href", "string"),
+            ("variant", "string | null"),
+        ],
+        doc: "The reader clicked the donate button. `variant` is the A/B variant id, or `null`.",
+    },
+    EventSpec {
+        name: "article-embed:remind-later",
+        detail: "RemindLaterDetail",
+        fields: &[("src", "string"), ("until", "string")],
+        doc: "The reader chose \"Remind me later\". `until` is an ISO 8601 date.",
+    },
+    EventSpec {
+        name: "article-embed:link",
+        detail: "LinkDetail",
+        fields: &[("src", "string"), ("href", "string"), ("kind", "\"related\" | \"canonical\"")],
+        doc: "The reader followed a related link or the link to the article.",
+    },
+    EventSpec {
+        name: "article-embed:impression",
+        detail: "ImpressionDetail",
+        fields: &[("src", "string"), ("variant", "string | null")],
+        doc: "The ask was shown (at least half of it in view), once per embed per page view.",
+    },
+    EventSpec {
+        name: "article-embed:dismiss",
+        detail: "DismissDetail",
+        fields: &[("src", "string"), ("until", "string")],
+        doc: "The reader closed the donation banner. `until` is an ISO 8601 date.",
+    },
+    EventSpec {
+        name: "article-embed:expand",
+        detail: "ExpandDetail",
+        fields: &[("src", "string")],
+        doc: "The reader opened the rest of an `excerpt`.",
+    },
+];
