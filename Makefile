@@ -17,6 +17,12 @@ setup:
 dist: setup
 	source scripts/wasm-env.sh && trunk build --release --offline
 
+## package: the npm package of dist/ (article-embed-<version>.tgz in package/; docs/frameworks.md).
+.PHONY: package
+package: dist
+	@mkdir -p package
+	cd dist && npm pack --pack-destination ../package
+
 ## demo: build, then serve the demo partner page on http://127.0.0.1:$(PORT)/
 demo: dist
 	node scripts/serve.mjs --port $(PORT)

@@ -13,15 +13,20 @@
 //    then minifies the loader;
 // 4. writes `_headers` (Netlify / Cloudflare Pages format): the cache policy,
 //    naming the actual hashed files;
-// 5. last, so they hold the final bytes: `.br` (quality 11) and `.gz`
-//    (level 9) twins beside every .js, .wasm, .json, .html, .css and .svg.
+// 5. copies the TypeScript declarations (www/article-embed.d.ts, generated
+//    by tests/types.rs, and www/article-embed-react.d.ts) and writes
+//    `package.json`, which makes dist/ the npm package `article-embed`
+//    (`make package`; see `packageJson`);
+// 6. last, so they hold the final bytes: `.br` (quality 11) and `.gz`
+//    (level 9) twins beside every .js, .wasm, .json, .html, .css and .svg
+//    (not the .d.ts files: `.ts` is not among them).
 //
 // Any missing placeholder or file fails the build. The functions are
 // exported for tests/e2e/release.spec.mjs; importing this module does not run
 // the hook.
 import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
-import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { copyFile, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
@@ -43,6 +48,48 @@ export async function crateVersion(manifest = new URL("../Cargo.toml", import.me
   const found = section.split(/^\[/m)[0].match(/^version\s*=\s*"([^"]+)"/m);
   if (!found) throw new Error("postbuild: no [workspace.package] version in Cargo.toml");
   return found[1];
+}
+
+/** `key = "…"` of the manifest's `[section]` (for the package's description and license). */
+export async function manifestField(section, key, manifest = new URL("../Cargo.toml", import.meta.url)) {
+  const toml = await readFile(manifest, "utf8");
+  const body = toml.split(new RegExp(`^\\[${section.replaceAll(".", "\\.")}\\]$`, "m"))[1] ?? "";
+  const found = body.split(/^\[/m)[0].match(new RegExp(`^${key}\\s*=\\s*"([^"]+)"`, "m"));
+  if (!found) throw new Error(`postbuild: no [${section}] ${key} in Cargo.toml`);
+  return found[1];
+}
+
+/** The TypeScript declarations copied into dist/ (sources in www/). */
+export const DECLARATIONS = ["article-embed.d.ts", "article-embed-react.d.ts"];
+
+/**
+ * dist/package.json: dist/ as the npm package `article-embed`, for CDNs
+ * (`article-embed@<version>/embed.js`) and bundlers (the declarations). Its
+ * files are the widget's only: the loader, the hashed glue and module, their
+ * twins, the declarations and `_headers`; never the demo page, its CSS or the
+ * demo articles. The repository has no public URL, so there is no
+ * `repository` or `homepage` field.
+ */
+export function packageJson({ version, description, license, glue, wasm }) {
+  const twins = (name) => [name, `${name}.br`, `${name}.gz`];
+  return {
+    name: NAME,
+    version,
+    description,
+    license,
+    browser: "embed.js",
+    unpkg: "embed.js",
+    jsdelivr: "embed.js",
+    types: DECLARATIONS[0],
+    exports: {
+      ".": { types: `./${DECLARATIONS[0]}`, default: "./embed.js" },
+      "./embed.js": "./embed.js",
+      "./react": { types: `./${DECLARATIONS[1]}` },
+      "./package.json": "./package.json",
+    },
+    sideEffects: true,
+    files: [...twins("embed.js"), ...twins(glue), ...twins(wasm), ...DECLARATIONS, "_headers"],
+  };
 }
 
 /**
@@ -184,6 +231,17 @@ async function main() {
   }
   await writeFile(join(dir, "_headers"), headersFile(hashed, CONTENT_TYPES));
   console.log(`postbuild: _headers for embed.js and ${hashed.length} hashed files`);
+
+  for (const name of DECLARATIONS) await copyFile(new URL(`../www/${name}`, import.meta.url), join(dir, name));
+  const pkg = packageJson({
+    version,
+    description: await manifestField("package", "description"),
+    license: await manifestField("workspace.package", "license"),
+    ...names,
+  });
+  await writeFile(join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+  files.push(...DECLARATIONS, "package.json");
+  console.log(`postbuild: package.json (${pkg.name}@${pkg.version}) and ${DECLARATIONS.join(", ")}`);
 
   let count = 0;
   for (const file of files) {
