@@ -42,8 +42,12 @@ test-e2e:
 	npx playwright test
 
 ## bench: size and speed of the release bundle in headless Chromium (docs/PERFORMANCE.md).
-bench: dist
+bench: dist twiggy
 	node scripts/bench.mjs
+
+## twiggy: the Wasm size profiler the benchmark's breakdown uses (scripts/wasm-breakdown.mjs).
+twiggy:
+	command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 
 ## yew-floor: sizes of the smallest Yew app built like the bundle (the floor under the size budget).
 yew-floor: setup
