@@ -25,13 +25,16 @@ export const budgets = {
 /**
  * What the test command enforces on byte counts (deterministic). embed.js is
  * held to its budget. The first-render transfer is held to an explicit
- * ratchet while the bundle is above its budget: 138,505 bytes (Node's zlib,
- * level 9) when this guard was set, over the 125 kB of budgets.firstRenderGzip.
+ * ratchet while the bundle is above its budget: 144,450 bytes (Node's zlib,
+ * level 9) when this guard was last set, over the 125 kB of
+ * budgets.firstRenderGzip. Raised once, from 138,600, for the six new UI
+ * languages (size log rows 15 and 16: +6.96 kB for the languages, −1.0 kB
+ * from comparing articles by identity).
  * The guard is only ever lowered (with each cut), or raised with a row in the
  * size work log of docs/PERFORMANCE.md saying why. Once the bundle passes
  * its budget, budgets.firstRenderGzip replaces this guard.
  */
 export const sizeGuards = {
   embedJsGzip: budgets.embedJsGzip,
-  firstRenderGzip: 138_600,
+  firstRenderGzip: 144_500,
 };

@@ -3,7 +3,9 @@
 //   node scripts/screenshot.mjs [url] [out-dir]
 //
 // Writes demo-light.png, demo-dark.png (at the donation ask), demo-narrow.png,
-// and donation-light.png / donation-dark.png (the ask alone).
+// donation-light.png / donation-dark.png (the ask alone), and the widget in
+// Arabic (right-to-left) and Kazakh: lang-ar.png, lang-ar-dark-narrow.png,
+// donation-ar.png, lang-kk.png.
 import { chromium } from "@playwright/test";
 import { launchOptions } from "../tests/browser.mjs";
 
@@ -17,6 +19,10 @@ const shots = [
   { name: "demo-narrow", colorScheme: "light", width: 320, height: 1200 },
   { name: "donation-light", colorScheme: "light", width: 1200, height: 1400, element: ".ask" },
   { name: "donation-dark", colorScheme: "dark", width: 1200, height: 1400, element: ".ask" },
+  { name: "lang-ar", colorScheme: "light", width: 1200, height: 1400, lang: "ar" },
+  { name: "lang-ar-dark-narrow", colorScheme: "dark", width: 320, height: 1400, lang: "ar", scrollTo: ".ask" },
+  { name: "donation-ar", colorScheme: "light", width: 1200, height: 1400, lang: "ar", element: ".ask" },
+  { name: "lang-kk", colorScheme: "dark", width: 1200, height: 1400, lang: "kk", scrollTo: ".ask" },
 ];
 for (const s of shots) {
   const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, colorScheme: s.colorScheme });
@@ -31,6 +37,11 @@ for (const s of shots) {
         el.addEventListener("article-embed:error", resolve);
       })
   );
+  if (s.lang) {
+    const el = page.locator("article-embed").first();
+    await el.evaluate((e, lang) => e.setAttribute("lang", lang), s.lang);
+    await page.locator(`article-embed .ae[lang=${s.lang}]`).first().waitFor();
+  }
   if (s.scrollTo) {
     await page.locator(`article-embed ${s.scrollTo}`).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
   }

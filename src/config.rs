@@ -113,7 +113,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "lang",
         choices: &[],
-        values: "UI language: `en`, `ru` (a tag like `ru-RU` works too)",
+        values: "UI language: `en`, `ru`, `uk`, `kk`, `de`, `fr`, `es`, `ar` (a tag like `ru-RU` or `es-419` picks its language)",
         default: "the article's `lang`, else your page's `<html lang>`, else `en`",
         read: |c, v| {
             if v.trim().is_empty() {
@@ -271,6 +271,14 @@ mod tests {
         let timeout = EmbedOption::named("timeout");
         assert_eq!(timeout.map(|o| o.default), Some(format!("`{DEFAULT_TIMEOUT_MS}`").as_str()));
         assert!(timeout.is_some_and(|o| o.values.contains(&format!("{MIN_TIMEOUT_MS}–{MAX_TIMEOUT_MS}"))));
+    }
+
+    #[test]
+    fn the_lang_option_names_every_ui_language() {
+        let values = EmbedOption::named("lang").map_or("", |o| o.values);
+        for lang in Lang::ALL {
+            assert!(values.contains(&format!("`{}`", lang.code())), "{values}");
+        }
     }
 
     #[test]

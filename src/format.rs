@@ -3,28 +3,24 @@
 //! The same functions serve every render path (browser and server), so a
 //! pre-rendered fallback and the live widget always print the same text.
 
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::time::CivilDate;
 
 /// Non-breaking space: keeps "200 ₽" and "10 000" on one line.
 const NBSP: char = '\u{a0}';
 
-/// "January 11, 2012" / "11 января 2012 г."
+/// A date in the language's long form: "January 11, 2012", "11 января
+/// 2012 г.", "11. Januar 2012", "11 de enero de 2012", "2012\u{a0}ж. 11 қаңтар".
 pub fn date(d: CivilDate, lang: Lang) -> String {
-    let month = lang.strings().months[usize::from(d.month.clamp(1, 12)) - 1];
-    match lang {
-        Lang::En => format!("{month} {}, {}", d.day, d.year),
-        Lang::Ru => format!("{} {month} {}{NBSP}г.", d.day, d.year),
-    }
+    let s = lang.strings();
+    let month = s.months[usize::from(d.month.clamp(1, 12)) - 1];
+    fill(s.date, &[("d", &d.day.to_string()), ("month", month), ("y", &d.year.to_string())])
 }
 
-/// A number with grouping, and two decimals only when it has cents:
-/// "10,000", "2.50" / "10 000", "2,50".
+/// A number with the language's grouping, and two decimals only when it has
+/// cents: "10,000" / "10 000" / "10.000" / "2.50" / "2,50".
 pub fn number(n: f64, lang: Lang) -> String {
-    let (group, decimal) = match lang {
-        Lang::En => (',', '.'),
-        Lang::Ru => (NBSP, ','),
-    };
+    let s = lang.strings();
     let negative = n < 0.0;
     let cents_total = (n.abs() * 100.0).round();
     if !cents_total.is_finite() || cents_total > 1e17 {
@@ -38,18 +34,19 @@ pub fn number(n: f64, lang: Lang) -> String {
     if negative && cents_total > 0 {
         out.push('-');
     }
+    // Some languages leave four-digit numbers ungrouped ("1000 ₽").
+    let grouped = digits.len() >= s.group_from_digits;
     for (i, ch) in digits.chars().enumerate() {
         let left = digits.len() - i;
-        // Russian convention leaves four-digit numbers ungrouped.
-        let grouped = lang == Lang::En || digits.len() > 4;
         if i > 0 && left % 3 == 0 && grouped {
-            out.push(group);
+            out.push(s.group);
         }
         out.push(ch);
     }
     if cents > 0 {
-        out.push(decimal);
-        out.push_str(&format!("{cents:02}"));
+        out.push(s.decimal);
+        out.push(char::from(b'0' + (cents / 10) as u8));
+        out.push(char::from(b'0' + (cents % 10) as u8));
     }
     out
 }
@@ -89,16 +86,29 @@ fn symbol(currency: &str) -> Option<&'static str> {
     })
 }
 
-/// An amount of money: "$2", "€2", "£2", "₽200" / "2 $", "2 €", "200 ₽";
-/// other currencies by code: "CHF 5" / "5 CHF".
+/// An amount of money: "$2", "€2", "CHF 5" where the symbol leads (`en`);
+/// "2 $", "200 ₽", "5 CHF" where it follows.
 pub fn money(amount: f64, currency: &str, lang: Lang) -> String {
     let n = number(amount, lang);
     let sign = symbol(currency);
-    match (lang, sign) {
-        (Lang::En, Some(s)) => format!("{s}{n}"),
-        (Lang::En, None) => format!("{currency}{NBSP}{n}"),
-        (Lang::Ru, s) => format!("{n}{NBSP}{}", s.unwrap_or(currency)),
+    let mut out = String::with_capacity(n.len() + 8);
+    match (lang.strings().symbol_first, sign) {
+        (true, Some(s)) => {
+            out.push_str(s);
+            out.push_str(&n);
+        }
+        (true, None) => {
+            out.push_str(currency);
+            out.push(NBSP);
+            out.push_str(&n);
+        }
+        (false, s) => {
+            out.push_str(&n);
+            out.push(NBSP);
+            out.push_str(s.unwrap_or(currency));
+        }
     }
+    out
 }
 
 #[cfg(test)]
@@ -138,10 +148,26 @@ mod tests {
     }
 
     #[test]
-    fn dates_in_both_languages() {
+    fn a_date_and_an_amount_in_every_language() {
+        let nb = |s: &str| s.replace(' ', "\u{a0}").replace('_', "\u{202f}");
         let d = CivilDate { year: 2012, month: 1, day: 11 };
-        assert_eq!(date(d, Lang::En), "January 11, 2012");
-        assert_eq!(date(d, Lang::Ru), "11 января 2012\u{a0}г.");
+        let table: &[(Lang, &str, &str, &str)] = &[
+            (Lang::En, "January 11, 2012", "$6,400", "$1,000.50"),
+            (Lang::Ru, "11 января 2012\u{a0}г.", "6400 $", "1000,50 $"),
+            (Lang::Uk, "11 січня 2012\u{a0}р.", "6 400 $", "1 000,50 $"),
+            (Lang::Kk, "2012\u{a0}ж. 11 қаңтар", "6 400 $", "1 000,50 $"),
+            (Lang::De, "11. Januar 2012", "6.400 $", "1.000,50 $"),
+            (Lang::Fr, "11 janvier 2012", "6_400 $", "1_000,50 $"),
+            (Lang::Es, "11 de enero de 2012", "6400 $", "1000,50 $"),
+            (Lang::Ar, "11 يناير 2012", "6,400 $", "1,000.50 $"),
+        ];
+        assert_eq!(table.len(), Lang::ALL.len(), "a row per language");
+        for (lang, day, amount, cents) in table {
+            assert_eq!(date(d, *lang), *day, "{lang:?}");
+            assert_eq!(money(6400.0, "USD", *lang), nb(amount), "{lang:?}");
+            assert_eq!(money(1000.5, "USD", *lang), nb(cents), "{lang:?}");
+        }
+        assert_eq!(number(10_000.0, Lang::Es), "10.000", "Spanish groups from five digits");
     }
 
     #[test]

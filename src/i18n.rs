@@ -1,7 +1,14 @@
 //! UI languages and every string the widget shows that is not the article's.
 //!
 //! Plain data, shared by the browser render and the server render, so the
-//! two always agree.
+//! two always agree. Each language is one [`Strings`] table: a missing string
+//! is a compile error. Strings that hold a value are templates with named
+//! slots (`{site}`, `{days}`, `{date}`, …), so each language keeps its own
+//! word order; [`fill`] and [`around`] put the values in.
+//!
+//! Adding a language: a variant of [`Lang`], its code in [`Lang::from_tag`]
+//! and [`Lang::code`], a `Strings` table (the compiler lists every field),
+//! its plural rule in [`Lang::plural`] (CLDR), and a row in the tests.
 
 /// The UI languages the widget speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -9,23 +16,78 @@ pub enum Lang {
     #[default]
     En,
     Ru,
+    Uk,
+    Kk,
+    De,
+    Fr,
+    Es,
+    Ar,
+}
+
+/// CLDR plural categories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralCategory {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+/// A counted phrase in every plural form (`{n}` is the number). Forms a
+/// language does not use repeat its `other`.
+pub struct Plural {
+    pub zero: &'static str,
+    pub one: &'static str,
+    pub two: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    pub fn form(&self, category: PluralCategory) -> &'static str {
+        match category {
+            PluralCategory::Zero => self.zero,
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => self.other,
+        }
+    }
 }
 
 impl Lang {
-    /// Reads a BCP 47 tag by its primary subtag: `ru`, `ru-RU`, `EN-gb`.
+    /// Every UI language, in the docs' order.
+    pub const ALL: [Lang; 8] = [Lang::En, Lang::Ru, Lang::Uk, Lang::Kk, Lang::De, Lang::Fr, Lang::Es, Lang::Ar];
+
+    /// Reads a BCP 47 tag by its primary subtag: `ru`, `ru-RU`, `kk-KZ`,
+    /// `es-419`, `EN-gb`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "ru" => Some(Lang::Ru),
-            _ => None,
-        }
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Ru => "ru",
+            Lang::Uk => "uk",
+            Lang::Kk => "kk",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Ar => "ar",
+        }
+    }
+
+    /// The writing direction: `rtl` for Arabic, `ltr` for the others.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
         }
     }
 
@@ -33,24 +95,121 @@ impl Lang {
         match self {
             Lang::En => &EN,
             Lang::Ru => &RU,
+            Lang::Uk => &UK,
+            Lang::Kk => &KK,
+            Lang::De => &DE,
+            Lang::Fr => &FR,
+            Lang::Es => &ES,
+            Lang::Ar => &AR,
         }
+    }
+
+    /// The CLDR plural category of the whole number `n`.
+    pub fn plural(self, n: u64) -> PluralCategory {
+        use PluralCategory::*;
+        let (n10, n100) = (n % 10, n % 100);
+        match self {
+            Lang::En | Lang::De | Lang::Kk => {
+                if n == 1 {
+                    One
+                } else {
+                    Other
+                }
+            }
+            // i = 0, 1 → one; 1,000,000s → many.
+            Lang::Fr => match n {
+                0 | 1 => One,
+                _ if n % 1_000_000 == 0 => Many,
+                _ => Other,
+            },
+            Lang::Es => match n {
+                1 => One,
+                _ if n != 0 && n % 1_000_000 == 0 => Many,
+                _ => Other,
+            },
+            Lang::Ru | Lang::Uk => {
+                if n10 == 1 && n100 != 11 {
+                    One
+                } else if (2..=4).contains(&n10) && !(12..=14).contains(&n100) {
+                    Few
+                } else {
+                    Many
+                }
+            }
+            Lang::Ar => match n {
+                0 => Zero,
+                1 => One,
+                2 => Two,
+                _ if (3..=10).contains(&n100) => Few,
+                _ if (11..=99).contains(&n100) => Many,
+                _ => Other,
+            },
+        }
+    }
+
+    /// `phrase` for the count `n`, with the number formatted for the language.
+    pub fn count(self, phrase: &Plural, n: u64) -> String {
+        fill(phrase.form(self.plural(n)), &[("n", &crate::format::number(n as f64, self))])
     }
 }
 
-/// The UI strings of one language.
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}').and_then(|end| Some((values.iter().find(|(k, _)| *k == &after[..end])?, end))) {
+            Some(((_, value), end)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text before and after the slot `{name}` in `template`, for markup
+/// that wraps the value (a `<bdi>`, a link).
+pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
+    let slot_len = name.len() + 2;
+    let mut from = 0;
+    while let Some(i) = template[from..].find('{') {
+        let start = from + i;
+        if template[start + 1..].starts_with(name) && template[start + 1 + name.len()..].starts_with('}') {
+            return (&template[..start], &template[start + slot_len..]);
+        }
+        from = start + 1;
+    }
+    (template, "")
+}
+
+/// The UI strings and conventions of one language.
 pub struct Strings {
     pub loading: &'static str,
+    /// Before the author names: "By Reuters".
     pub by: &'static str,
     pub published: &'static str,
+    /// Before the date of the last update.
     pub updated: &'static str,
-    /// Followed by the publisher's name or host: "Read on The Moscow Times".
+    /// The link to the article on the publisher's site: `{site}` is its name.
     pub read_on: &'static str,
     pub read_more: &'static str,
+    pub continue_reading: &'static str,
     pub support_us: &'static str,
     pub remind_later: &'static str,
     pub remind_prompt: &'static str,
-    /// Before the date in the snooze confirmation.
-    pub snoozed_until: &'static str,
+    /// The confirmation after "Remind me later": `{days}` (a [`Self::days`]
+    /// phrase) and `{date}`.
+    pub snoozed: &'static str,
+    /// "{n} days", as the snooze confirmation uses it.
+    pub days: Plural,
     pub dismiss_banner: &'static str,
     pub donation_region: &'static str,
     pub error_network: &'static str,
@@ -60,8 +219,8 @@ pub struct Strings {
     pub error_offline: &'static str,
     pub retry: &'static str,
     pub notice: &'static str,
-    /// "$6,400 of $10,000".
-    pub of: &'static str,
+    /// The ticker: "$6,400 of $10,000".
+    pub raised_of_goal: &'static str,
     pub goal_reached: &'static str,
     pub frequency_legend: &'static str,
     pub amount_legend: &'static str,
@@ -70,26 +229,41 @@ pub struct Strings {
     pub annual: &'static str,
     pub payment_methods: &'static str,
     pub other_amount: &'static str,
-    /// Label of the "Other amount" field, followed by the currency code.
-    pub amount_in: &'static str,
+    /// The label of the "Other amount" field: `{currency}` is the code.
+    pub amount_label: &'static str,
     pub amount_empty: &'static str,
     pub amount_invalid: &'static str,
     pub amount_not_positive: &'static str,
     pub amount_too_large: &'static str,
+    /// Month names as a date uses them (genitive where the language has one).
     pub months: [&'static str; 12],
+    /// A date: `{d}`, `{month}`, `{y}`.
+    pub date: &'static str,
+    /// Numbers: the group and decimal separators, and how many digits a
+    /// number needs before it is grouped (CLDR's minimum grouping digits + 3).
+    pub group: char,
+    pub decimal: char,
+    pub group_from_digits: usize,
+    /// Money: the symbol before the number ("$6,400") or after it ("6 400 $").
+    pub symbol_first: bool,
 }
+
+const NBSP: char = '\u{a0}';
+const NNBSP: char = '\u{202f}';
 
 static EN: Strings = Strings {
     loading: "Loading article…",
     by: "By",
     published: "Published",
     updated: "Updated",
-    read_on: "Read on",
+    read_on: "Read on {site}",
     read_more: "Read more",
+    continue_reading: "Continue reading",
     support_us: "Support us",
     remind_later: "Remind me later",
     remind_prompt: "Not ready to support today?",
-    snoozed_until: "Thanks — we'll ask again after",
+    snoozed: "Thanks — we'll ask again in {days}, on {date}.",
+    days: Plural { zero: "{n} days", one: "{n} day", two: "{n} days", few: "{n} days", many: "{n} days", other: "{n} days" },
     dismiss_banner: "Dismiss",
     donation_region: "Support our journalism",
     error_network: "We couldn't reach the article. Check your connection and try again.",
@@ -99,7 +273,7 @@ static EN: Strings = Strings {
     error_offline: "You're offline. The article will load when you're back online.",
     retry: "Try again",
     notice: "Notice",
-    of: "of",
+    raised_of_goal: "{raised} of {goal}",
     goal_reached: "Goal reached — thank you!",
     frequency_legend: "How often",
     amount_legend: "Amount",
@@ -108,15 +282,20 @@ static EN: Strings = Strings {
     annual: "Annual",
     payment_methods: "Accepted payment methods",
     other_amount: "Other",
-    amount_in: "Your amount in",
+    amount_label: "Your amount in {currency}",
     amount_empty: "Enter an amount.",
     amount_invalid: "Enter a number, like 15 or 12.50.",
     amount_not_positive: "Enter an amount greater than zero.",
     amount_too_large: "Enter a smaller amount.",
     months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
     ],
+    date: "{month} {d}, {y}",
+    group: ',',
+    decimal: '.',
+    group_from_digits: 4,
+    symbol_first: true,
 };
 
 static RU: Strings = Strings {
@@ -124,12 +303,14 @@ static RU: Strings = Strings {
     by: "Автор:",
     published: "Опубликовано",
     updated: "Обновлено",
-    read_on: "Читать на сайте",
+    read_on: "Читать на сайте {site}",
     read_more: "Читайте также",
+    continue_reading: "Читать дальше",
     support_us: "Поддержать нас",
     remind_later: "Напомнить позже",
     remind_prompt: "Не готовы поддержать сегодня?",
-    snoozed_until: "Спасибо! Мы напомним после",
+    snoozed: "Спасибо! Мы напомним через {days}, {date}.",
+    days: Plural { zero: "{n} дней", one: "{n} день", two: "{n} дня", few: "{n} дня", many: "{n} дней", other: "{n} дня" },
     dismiss_banner: "Закрыть",
     donation_region: "Поддержите нашу журналистику",
     error_network: "Не удалось загрузить статью. Проверьте подключение и попробуйте снова.",
@@ -139,7 +320,7 @@ static RU: Strings = Strings {
     error_offline: "Нет подключения к интернету. Статья загрузится, когда связь восстановится.",
     retry: "Попробовать снова",
     notice: "Объявление",
-    of: "из",
+    raised_of_goal: "{raised} из {goal}",
     goal_reached: "Цель достигнута — спасибо!",
     frequency_legend: "Как часто",
     amount_legend: "Сумма",
@@ -148,13 +329,395 @@ static RU: Strings = Strings {
     annual: "Ежегодно",
     payment_methods: "Способы оплаты",
     other_amount: "Другая сумма",
-    amount_in: "Ваша сумма в",
+    amount_label: "Ваша сумма в {currency}",
     amount_empty: "Введите сумму.",
     amount_invalid: "Введите число, например 15 или 12,50.",
     amount_not_positive: "Сумма должна быть больше нуля.",
     amount_too_large: "Введите сумму поменьше.",
     months: [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-        "октября", "ноября", "декабря",
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+        "декабря",
     ],
+    date: "{d} {month} {y}\u{a0}г.",
+    group: NBSP,
+    decimal: ',',
+    group_from_digits: 5,
+    symbol_first: false,
 };
+
+static UK: Strings = Strings {
+    loading: "Завантаження статті…",
+    by: "Автор:",
+    published: "Опубліковано",
+    updated: "Оновлено",
+    read_on: "Читати на сайті {site}",
+    read_more: "Читайте також",
+    continue_reading: "Читати далі",
+    support_us: "Підтримати нас",
+    remind_later: "Нагадати пізніше",
+    remind_prompt: "Не готові підтримати сьогодні?",
+    snoozed: "Дякуємо! Ми нагадаємо через {days}, {date}.",
+    days: Plural { zero: "{n} днів", one: "{n} день", two: "{n} дні", few: "{n} дні", many: "{n} днів", other: "{n} дня" },
+    dismiss_banner: "Закрити",
+    donation_region: "Підтримайте нашу журналістику",
+    error_network: "Не вдалося завантажити статтю. Перевірте з’єднання і спробуйте ще раз.",
+    error_timeout: "Стаття завантажується надто довго.",
+    error_http: "Ця стаття зараз недоступна.",
+    error_content: "Цю статтю неможливо показати тут.",
+    error_offline: "Немає з’єднання з інтернетом. Стаття завантажиться, щойно зв’язок відновиться.",
+    retry: "Спробувати ще раз",
+    notice: "Оголошення",
+    raised_of_goal: "{raised} з {goal}",
+    goal_reached: "Мети досягнуто — дякуємо!",
+    frequency_legend: "Як часто",
+    amount_legend: "Сума",
+    one_off: "Разово",
+    monthly: "Щомісяця",
+    annual: "Щороку",
+    payment_methods: "Способи оплати",
+    other_amount: "Інша сума",
+    amount_label: "Ваша сума в {currency}",
+    amount_empty: "Введіть суму.",
+    amount_invalid: "Введіть число, наприклад 15 або 12,50.",
+    amount_not_positive: "Сума має бути більшою за нуль.",
+    amount_too_large: "Введіть меншу суму.",
+    months: [
+        "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+        "листопада", "грудня",
+    ],
+    date: "{d} {month} {y}\u{a0}р.",
+    group: NBSP,
+    decimal: ',',
+    group_from_digits: 4,
+    symbol_first: false,
+};
+
+static KK: Strings = Strings {
+    loading: "Мақала жүктелуде…",
+    by: "Авторы:",
+    published: "Жарияланды",
+    updated: "Жаңартылды",
+    read_on: "{site} сайтында оқу",
+    read_more: "Тағы оқыңыз",
+    continue_reading: "Әрі қарай оқу",
+    support_us: "Бізді қолдаңыз",
+    remind_later: "Кейінірек еске салу",
+    remind_prompt: "Бүгін қолдауға дайын емессіз бе?",
+    snoozed: "Рақмет! {days} өткен соң, {date} қайта еске саламыз.",
+    days: Plural { zero: "{n} күн", one: "{n} күн", two: "{n} күн", few: "{n} күн", many: "{n} күн", other: "{n} күн" },
+    dismiss_banner: "Жабу",
+    donation_region: "Журналистикамызды қолдаңыз",
+    error_network: "Мақаланы жүктеу мүмкін болмады. Байланысты тексеріп, қайталап көріңіз.",
+    error_timeout: "Мақала тым ұзақ жүктелуде.",
+    error_http: "Бұл мақала қазір қолжетімсіз.",
+    error_content: "Бұл мақаланы мұнда көрсету мүмкін емес.",
+    error_offline: "Интернет байланысы жоқ. Байланыс қалпына келгенде мақала жүктеледі.",
+    retry: "Қайталау",
+    notice: "Хабарландыру",
+    raised_of_goal: "{goal} ішінен {raised} жиналды",
+    goal_reached: "Мақсатқа жеттік — рақмет!",
+    frequency_legend: "Қаншалықты жиі",
+    amount_legend: "Сома",
+    one_off: "Бір рет",
+    monthly: "Ай сайын",
+    annual: "Жыл сайын",
+    payment_methods: "Төлем тәсілдері",
+    other_amount: "Басқа сома",
+    amount_label: "Сомаңыз ({currency})",
+    amount_empty: "Соманы енгізіңіз.",
+    amount_invalid: "Санды енгізіңіз, мысалы 15 немесе 12,50.",
+    amount_not_positive: "Сома нөлден үлкен болуы керек.",
+    amount_too_large: "Азырақ соманы енгізіңіз.",
+    months: [
+        "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
+        "желтоқсан",
+    ],
+    date: "{y}\u{a0}ж. {d} {month}",
+    group: NBSP,
+    decimal: ',',
+    group_from_digits: 4,
+    symbol_first: false,
+};
+
+static DE: Strings = Strings {
+    loading: "Artikel wird geladen …",
+    by: "Von",
+    published: "Veröffentlicht am",
+    updated: "Aktualisiert am",
+    read_on: "Weiterlesen bei {site}",
+    read_more: "Mehr zum Thema",
+    continue_reading: "Weiterlesen",
+    support_us: "Unterstützen Sie uns",
+    remind_later: "Später erinnern",
+    remind_prompt: "Heute noch nicht?",
+    snoozed: "Danke! Wir fragen in {days} wieder, am {date}.",
+    days: Plural { zero: "{n} Tagen", one: "{n} Tag", two: "{n} Tagen", few: "{n} Tagen", many: "{n} Tagen", other: "{n} Tagen" },
+    dismiss_banner: "Schließen",
+    donation_region: "Unterstützen Sie unseren Journalismus",
+    error_network: "Der Artikel konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    error_timeout: "Der Artikel braucht zu lange zum Laden.",
+    error_http: "Dieser Artikel ist gerade nicht verfügbar.",
+    error_content: "Dieser Artikel kann hier nicht angezeigt werden.",
+    error_offline: "Sie sind offline. Der Artikel wird geladen, sobald Sie wieder online sind.",
+    retry: "Erneut versuchen",
+    notice: "Hinweis",
+    raised_of_goal: "{raised} von {goal}",
+    goal_reached: "Ziel erreicht – vielen Dank!",
+    frequency_legend: "Wie oft",
+    amount_legend: "Betrag",
+    one_off: "Einmalig",
+    monthly: "Monatlich",
+    annual: "Jährlich",
+    payment_methods: "Akzeptierte Zahlungsarten",
+    other_amount: "Anderer Betrag",
+    amount_label: "Ihr Betrag in {currency}",
+    amount_empty: "Geben Sie einen Betrag ein.",
+    amount_invalid: "Geben Sie eine Zahl ein, z.\u{a0}B. 15 oder 12,50.",
+    amount_not_positive: "Der Betrag muss größer als null sein.",
+    amount_too_large: "Geben Sie einen kleineren Betrag ein.",
+    months: [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+        "Dezember",
+    ],
+    date: "{d}. {month} {y}",
+    group: '.',
+    decimal: ',',
+    group_from_digits: 4,
+    symbol_first: false,
+};
+
+static FR: Strings = Strings {
+    loading: "Chargement de l’article…",
+    by: "Par",
+    published: "Publié le",
+    updated: "Mis à jour le",
+    read_on: "Lire sur {site}",
+    read_more: "À lire aussi",
+    continue_reading: "Lire la suite",
+    support_us: "Soutenez-nous",
+    remind_later: "Me le rappeler plus tard",
+    remind_prompt: "Pas prêt à nous soutenir aujourd’hui\u{202f}?",
+    snoozed: "Merci\u{202f}! Nous vous le redemanderons dans {days}, le {date}.",
+    days: Plural { zero: "{n} jour", one: "{n} jour", two: "{n} jours", few: "{n} jours", many: "{n} de jours", other: "{n} jours" },
+    dismiss_banner: "Fermer",
+    donation_region: "Soutenez notre journalisme",
+    error_network: "Impossible de charger l’article. Vérifiez votre connexion et réessayez.",
+    error_timeout: "L’article met trop de temps à se charger.",
+    error_http: "Cet article n’est pas disponible pour le moment.",
+    error_content: "Cet article ne peut pas être affiché ici.",
+    error_offline: "Vous êtes hors ligne. L’article se chargera dès que la connexion sera rétablie.",
+    retry: "Réessayer",
+    notice: "Avis",
+    raised_of_goal: "{raised} sur {goal}",
+    goal_reached: "Objectif atteint — merci\u{202f}!",
+    frequency_legend: "Fréquence",
+    amount_legend: "Montant",
+    one_off: "Ponctuel",
+    monthly: "Mensuel",
+    annual: "Annuel",
+    payment_methods: "Moyens de paiement acceptés",
+    other_amount: "Autre montant",
+    amount_label: "Votre montant en {currency}",
+    amount_empty: "Saisissez un montant.",
+    amount_invalid: "Saisissez un nombre, par exemple 15 ou 12,50.",
+    amount_not_positive: "Le montant doit être supérieur à zéro.",
+    amount_too_large: "Saisissez un montant plus petit.",
+    months: [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre",
+    ],
+    date: "{d} {month} {y}",
+    group: NNBSP,
+    decimal: ',',
+    group_from_digits: 4,
+    symbol_first: false,
+};
+
+static ES: Strings = Strings {
+    loading: "Cargando el artículo…",
+    by: "Por",
+    published: "Publicado el",
+    updated: "Actualizado el",
+    read_on: "Leer en {site}",
+    read_more: "Lee también",
+    continue_reading: "Seguir leyendo",
+    support_us: "Apóyanos",
+    remind_later: "Recordármelo más tarde",
+    remind_prompt: "¿Hoy no puedes apoyarnos?",
+    snoozed: "¡Gracias! Te lo volveremos a pedir dentro de {days}, el {date}.",
+    days: Plural { zero: "{n} días", one: "{n} día", two: "{n} días", few: "{n} días", many: "{n} de días", other: "{n} días" },
+    dismiss_banner: "Cerrar",
+    donation_region: "Apoya nuestro periodismo",
+    error_network: "No se pudo cargar el artículo. Comprueba tu conexión e inténtalo de nuevo.",
+    error_timeout: "El artículo está tardando demasiado en cargarse.",
+    error_http: "Este artículo no está disponible en este momento.",
+    error_content: "Este artículo no se puede mostrar aquí.",
+    error_offline: "No tienes conexión. El artículo se cargará cuando vuelvas a estar en línea.",
+    retry: "Reintentar",
+    notice: "Aviso",
+    raised_of_goal: "{raised} de {goal}",
+    goal_reached: "¡Objetivo alcanzado, gracias!",
+    frequency_legend: "Frecuencia",
+    amount_legend: "Importe",
+    one_off: "Una vez",
+    monthly: "Mensual",
+    annual: "Anual",
+    payment_methods: "Métodos de pago aceptados",
+    other_amount: "Otro importe",
+    amount_label: "Tu importe en {currency}",
+    amount_empty: "Introduce un importe.",
+    amount_invalid: "Introduce un número, por ejemplo 15 o 12,50.",
+    amount_not_positive: "El importe debe ser mayor que cero.",
+    amount_too_large: "Introduce un importe menor.",
+    months: [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+        "diciembre",
+    ],
+    date: "{d} de {month} de {y}",
+    group: '.',
+    decimal: ',',
+    group_from_digits: 5,
+    symbol_first: false,
+};
+
+/// Arabic with Latin (European) digits, as `ar-u-nu-latn`: the article's
+/// own numbers are written that way too, so amounts and dates match them.
+static AR: Strings = Strings {
+    loading: "جارٍ تحميل المقال…",
+    by: "بقلم",
+    published: "نُشر في",
+    updated: "حُدّث في",
+    read_on: "اقرأ على {site}",
+    read_more: "اقرأ أيضًا",
+    continue_reading: "تابع القراءة",
+    support_us: "ادعمنا",
+    remind_later: "ذكّرني لاحقًا",
+    remind_prompt: "لست مستعدًا للدعم اليوم؟",
+    snoozed: "شكرًا لك! سنطلب منك مجددًا بعد {days}، في {date}.",
+    days: Plural { zero: "{n} يوم", one: "يوم واحد", two: "يومين", few: "{n} أيام", many: "{n} يومًا", other: "{n} يوم" },
+    dismiss_banner: "إغلاق",
+    donation_region: "ادعم صحافتنا",
+    error_network: "تعذّر تحميل المقال. تحقّق من اتصالك وحاول مرة أخرى.",
+    error_timeout: "يستغرق تحميل المقال وقتًا طويلًا.",
+    error_http: "هذا المقال غير متاح حاليًا.",
+    error_content: "لا يمكن عرض هذا المقال هنا.",
+    error_offline: "أنت غير متصل بالإنترنت. سيُحمَّل المقال عند عودة الاتصال.",
+    retry: "إعادة المحاولة",
+    notice: "تنبيه",
+    raised_of_goal: "{raised} من أصل {goal}",
+    goal_reached: "تحقّق الهدف — شكرًا لكم!",
+    frequency_legend: "التكرار",
+    amount_legend: "المبلغ",
+    one_off: "مرة واحدة",
+    monthly: "شهريًا",
+    annual: "سنويًا",
+    payment_methods: "طرق الدفع المقبولة",
+    other_amount: "مبلغ آخر",
+    amount_label: "المبلغ بعملة {currency}",
+    amount_empty: "أدخل مبلغًا.",
+    amount_invalid: "أدخل رقمًا، مثل 15 أو 12.50.",
+    amount_not_positive: "يجب أن يكون المبلغ أكبر من صفر.",
+    amount_too_large: "أدخل مبلغًا أصغر.",
+    months: [
+        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    ],
+    date: "{d} {month} {y}",
+    group: ',',
+    decimal: '.',
+    group_from_digits: 4,
+    symbol_first: false,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::PluralCategory::*;
+    use super::*;
+
+    #[test]
+    fn tags_pick_their_base_language() {
+        for (tag, lang) in [("kk-KZ", Lang::Kk), ("es-419", Lang::Es), ("ar-EG", Lang::Ar), ("EN-gb", Lang::En), ("uk_UA", Lang::Uk)] {
+            assert_eq!(Lang::from_tag(tag), Some(lang), "{tag}");
+        }
+        assert_eq!(Lang::from_tag("pt-BR"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        let counts = [0, 1, 2, 3, 5, 11, 21, 22, 101];
+        let table: &[(Lang, [PluralCategory; 9])] = &[
+            (Lang::En, [Other, One, Other, Other, Other, Other, Other, Other, Other]),
+            (Lang::De, [Other, One, Other, Other, Other, Other, Other, Other, Other]),
+            (Lang::Kk, [Other, One, Other, Other, Other, Other, Other, Other, Other]),
+            (Lang::Es, [Other, One, Other, Other, Other, Other, Other, Other, Other]),
+            (Lang::Fr, [One, One, Other, Other, Other, Other, Other, Other, Other]),
+            (Lang::Ru, [Many, One, Few, Few, Many, Many, One, Few, One]),
+            (Lang::Uk, [Many, One, Few, Few, Many, Many, One, Few, One]),
+            (Lang::Ar, [Zero, One, Two, Few, Few, Many, Many, Many, Other]),
+        ];
+        assert_eq!(table.len(), Lang::ALL.len(), "a row per language");
+        for (lang, expected) in table {
+            for (n, category) in counts.iter().zip(expected) {
+                assert_eq!(lang.plural(*n), *category, "{lang:?} {n}");
+            }
+        }
+        assert_eq!(Lang::Fr.plural(1_000_000), Many);
+        assert_eq!(Lang::Es.plural(2_000_000), Many);
+        assert_eq!(Lang::Ar.plural(111), Many);
+    }
+
+    #[test]
+    fn counted_days_read_naturally() {
+        let table: &[(Lang, u64, &str)] = &[
+            (Lang::En, 1, "1 day"),
+            (Lang::En, 30, "30 days"),
+            (Lang::Ru, 1, "1 день"),
+            (Lang::Ru, 3, "3 дня"),
+            (Lang::Ru, 30, "30 дней"),
+            (Lang::Ru, 21, "21 день"),
+            (Lang::Uk, 22, "22 дні"),
+            (Lang::Uk, 11, "11 днів"),
+            (Lang::De, 30, "30 Tagen"),
+            (Lang::Fr, 1, "1 jour"),
+            (Lang::Es, 30, "30 días"),
+            (Lang::Kk, 30, "30 күн"),
+            (Lang::Ar, 1, "يوم واحد"),
+            (Lang::Ar, 2, "يومين"),
+            (Lang::Ar, 3, "3 أيام"),
+            (Lang::Ar, 30, "30 يومًا"),
+            (Lang::Ar, 100, "100 يوم"),
+        ];
+        for (lang, n, expected) in table {
+            assert_eq!(lang.count(&lang.strings().days, *n), *expected, "{lang:?} {n}");
+        }
+    }
+
+    #[test]
+    fn fill_and_around_handle_slots() {
+        assert_eq!(fill("Read on {site}", &[("site", "X")]), "Read on X");
+        assert_eq!(fill("{a}{b} {c}", &[("a", "1"), ("b", "2")]), "12 {c}");
+        assert_eq!(fill("{ unclosed", &[]), "{ unclosed");
+        assert_eq!(around("{site} сайтында оқу", "site"), ("", " сайтында оқу"));
+        assert_eq!(around("Read on {site}", "site"), ("Read on ", ""));
+        assert_eq!(around("no slot", "site"), ("no slot", ""));
+    }
+
+    #[test]
+    fn every_template_has_its_slots() {
+        for lang in Lang::ALL {
+            let s = lang.strings();
+            for (name, template, slots) in [
+                ("read_on", s.read_on, &["{site}"][..]),
+                ("snoozed", s.snoozed, &["{days}", "{date}"]),
+                ("raised_of_goal", s.raised_of_goal, &["{raised}", "{goal}"]),
+                ("amount_label", s.amount_label, &["{currency}"]),
+                ("date", s.date, &["{d}", "{month}", "{y}"]),
+            ] {
+                for slot in slots {
+                    assert!(template.contains(slot), "{lang:?} {name} lacks {slot}");
+                }
+            }
+            assert_eq!(lang.dir() == "rtl", lang == Lang::Ar);
+        }
+    }
+}

@@ -4,7 +4,37 @@
 //! passed [`crate::parse`]: every URL is allowlisted and absolute, every date
 //! parsed, every string is text (never HTML).
 
+use std::ops::Deref;
+use std::rc::Rc;
+
 use crate::time::Timestamp;
+
+/// A parsed article as the components share it. Articles never change once
+/// parsed, so two are the same article when they are the same parse: equality
+/// is identity, and a re-render never compares a whole article (5,000
+/// blocks, perhaps) field by field.
+#[derive(Clone, Debug)]
+pub struct ArticleRef(pub Rc<Article>);
+
+impl PartialEq for ArticleRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for ArticleRef {
+    type Target = Article;
+
+    fn deref(&self) -> &Article {
+        &self.0
+    }
+}
+
+impl From<Rc<Article>> for ArticleRef {
+    fn from(article: Rc<Article>) -> Self {
+        ArticleRef(article)
+    }
+}
 
 /// One article, as described by article JSON v1.
 #[derive(Clone, Debug, Default, PartialEq)]

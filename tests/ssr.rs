@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use article_embed::components::ArticleView;
+use article_embed::components::{ArticleView, Root};
 use article_embed::context::ViewContext;
 use article_embed::i18n::Lang;
 use article_embed::model::Article;
@@ -32,7 +32,9 @@ struct HarnessProps {
 fn Harness(props: &HarnessProps) -> Html {
     html! {
         <ContextProvider<ViewContext> context={props.context.clone()}>
-            <ArticleView article={props.article.clone()} donate={props.donate} related={props.related} />
+            <Root>
+                <ArticleView article={props.article.clone()} donate={props.donate} related={props.related} />
+            </Root>
         </ContextProvider<ViewContext>>
     }
 }
@@ -83,7 +85,7 @@ async fn seed_article_renders_headline_every_paragraph_related_and_donation() {
     assert!(html.contains(">Remind me later<") || html.contains("Remind me later"));
     assert!(html.contains("role=\"progressbar\""));
     assert!(html.contains("aria-valuenow=\"6400\""));
-    assert!(html.contains("Read on The Moscow Times"));
+    assert!(html.contains("Read on <bdi>The Moscow Times</bdi>"), "the site name is isolated from the text around it");
 }
 
 #[tokio::test]
@@ -280,4 +282,30 @@ async fn two_articles_rendered_with_their_own_prefixes_share_no_id() {
     }
     let names: Vec<&str> = page.split(" name=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
     assert!(names.contains(&"story-a-amount") && names.contains(&"story-b-amount"), "{names:?}");
+}
+
+#[tokio::test]
+async fn every_language_renders_with_its_lang_dir_and_no_english_ui_text() {
+    let en = Lang::En.strings();
+    let english = [
+        en.by, en.read_more, en.frequency_legend, en.amount_legend, en.one_off, en.monthly, en.annual,
+        en.payment_methods, en.other_amount, en.dismiss_banner, "Read on", "January",
+    ];
+    for lang in Lang::ALL {
+        let context = context(lang, Rc::new(MemoryStore::default()));
+        let html = render(HarnessProps { article: seed(), context, donate: true, related: 3 }).await;
+        let root = format!("<div part=\"root\" lang=\"{}\" dir=\"{}\" class=\"ae\">", lang.code(), lang.dir());
+        assert!(html.contains(&root), "{lang:?}: {}", &html[..200.min(html.len())]);
+        if lang == Lang::En {
+            continue;
+        }
+        for text in english {
+            // The seed article's own copy (its donation labels) is the publisher's, not UI text.
+            if common::SEED.contains(text) {
+                continue;
+            }
+            assert!(!html.contains(text), "{lang:?} shows the English UI string {text:?}");
+        }
+        assert!(html.contains(lang.strings().read_more), "{lang:?}");
+    }
 }

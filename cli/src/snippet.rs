@@ -9,7 +9,7 @@
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use article_embed::components::ArticleView;
+use article_embed::components::{ArticleView, Root};
 use article_embed::config::Config;
 use article_embed::context::ViewContext;
 use article_embed::error::LoadError;
@@ -120,7 +120,9 @@ struct StaticProps {
 fn StaticArticle(props: &StaticProps) -> Html {
     html! {
         <ContextProvider<ViewContext> context={props.context.clone()}>
-            <ArticleView article={props.article.clone()} donate={false} related={props.related} />
+            <Root>
+                <ArticleView article={props.article.clone()} donate={false} related={props.related} />
+            </Root>
         </ContextProvider<ViewContext>>
     }
 }

@@ -1,7 +1,6 @@
 //! The whole article: banner, header, notices, body with the ask at its
 //! placement, canonical link, related links.
 
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -9,15 +8,16 @@ use super::block::figure;
 use super::{block_view, DonationAsk, DonationBanner, Notices, RelatedList};
 use crate::context::{use_view_context, LinkKind, WidgetEvent};
 use crate::format;
+use crate::i18n;
 use crate::hooks::use_snooze;
-use crate::model::{Article, Block, Placement};
+use crate::model::{Article, ArticleRef, Block, Placement};
 use crate::snooze::{self, Target};
 use crate::time::CivilDate;
 use crate::url_policy::{host_of, origin_of};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    pub article: Rc<Article>,
+    pub article: ArticleRef,
     /// Show the donation banner and ask (when the article has them).
     #[prop_or(true)]
     pub donate: bool,
@@ -99,9 +99,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         html! { <DonationAsk article={article.clone()} {on_remind} {on_seen} /> }
     } else if ask.just_snoozed {
         let until = ask.until.map(|u| format::date(CivilDate::from_unix_ms(u), ctx.lang)).unwrap_or_default();
+        let days = ctx.lang.count(&strings.days, u64::from(days));
         html! {
             <p class="snoozed" role="status" tabindex="-1" ref={status_ref.clone()}>
-                { format!("{} {until}.", strings.snoozed_until) }
+                { i18n::fill(strings.snoozed, &[("days", &days), ("date", &until)]) }
             </p>
         }
     } else {
@@ -146,7 +147,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         html! {
             <p class="canonical">
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer" {onclick}>
-                    { format!("{} {name}", strings.read_on) }
+                    { read_on(strings.read_on, name) }
                 </a>
             </p>
         }
@@ -163,15 +164,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     if let Some(section) = &article.section {
                         <p class="section">{ section.clone() }</p>
                     }
-                    <h1 id={headline_id} class="headline" part="headline">{ article.headline.clone() }</h1>
+                    <h1 id={headline_id} class="headline" part="headline" lang={article.lang.clone()}>{ article.headline.clone() }</h1>
                     if let Some(standfirst) = &article.standfirst {
-                        <p class="standfirst">{ standfirst.clone() }</p>
+                        <p class="standfirst" lang={article.lang.clone()}>{ standfirst.clone() }</p>
                     }
                     { meta(article, &ctx) }
                 </header>
                 <Notices notices={article.notices.clone()} />
                 if let Some(image) = &article.image { { figure(image, "lead") } }
-                <div class="body" part="body">
+                // The article's language may differ from the UI's (an English
+                // article on an Arabic page): its text says so itself.
+                <div class="body" part="body" lang={article.lang.clone()}>
                     { for blocks }
                 </div>
                 if after.is_none() { { ask_html } }
@@ -205,7 +208,7 @@ fn meta(article: &Article, ctx: &crate::context::ViewContext) -> Html {
         .map(|t| {
             html! {
                 <span class="updated">
-                    { format!("{} ", strings.updated) }
+                    { strings.updated }{ " " }
                     <time datetime={t.raw.clone()}>{ format::date(t.date, ctx.lang) }</time>
                 </span>
             }
@@ -216,13 +219,20 @@ fn meta(article: &Article, ctx: &crate::context::ViewContext) -> Html {
     html! {
         <div class="meta">
             if !article.authors.is_empty() {
-                <address class="byline">{ format!("{} ", strings.by) }{ for authors }</address>
+                <address class="byline">{ strings.by }{ " " }<bdi>{ for authors }</bdi></address>
             }
             if let Some(p) = &article.publisher {
-                <span class="publisher">{ p.name.clone() }</span>
+                <bdi class="publisher">{ p.name.clone() }</bdi>
             }
             { for published }
             { for modified }
         </div>
     }
+}
+
+/// "Read on {site}" in the UI language, the site's name isolated from the
+/// text around it (a Latin name inside Arabic, or the reverse).
+pub(crate) fn read_on(template: &'static str, site: String) -> Html {
+    let (before, after) = i18n::around(template, "site");
+    html! { <>{ before }<bdi>{ site }</bdi>{ after }</> }
 }

@@ -1,15 +1,14 @@
 //! The slim donation banner above the article ("Enjoying ad-free content?").
 
-use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::context::use_view_context;
-use crate::model::Article;
+use crate::model::ArticleRef;
 
 #[derive(Properties, PartialEq)]
 pub struct DonationBannerProps {
-    pub article: Rc<Article>,
+    pub article: ArticleRef,
     /// The reader dismissed the banner.
     pub on_dismiss: Callback<()>,
 }

@@ -1,7 +1,6 @@
 //! The donation ask: heading, appeal, ticker, choice cards, CTA, payment
 //! methods and "Remind me later".
 
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -10,12 +9,12 @@ use crate::context::{use_view_context, WidgetEvent};
 use crate::donate::{donate_href, parse_amount, with_query, AmountError, DonateChoice};
 use crate::hooks::use_first_visible;
 use crate::format;
-use crate::i18n::Strings;
-use crate::model::{Article, Donation, FrequencyId, PaymentMethod};
+use crate::i18n::{self, Strings};
+use crate::model::{ArticleRef, Donation, FrequencyId, PaymentMethod};
 
 #[derive(Properties, PartialEq)]
 pub struct DonationAskProps {
-    pub article: Rc<Article>,
+    pub article: ArticleRef,
     /// The reader chose "Remind me later".
     pub on_remind: Callback<()>,
     /// The ask was shown: it entered the viewport for the first time.
@@ -156,7 +155,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
                 </label>
                 if other_checked {
                     <div class="other-amount">
-                        <label for={other_id.clone()}>{ format!("{} {}", strings.amount_in, donation.currency) }</label>
+                        <label for={other_id.clone()}>{ i18n::fill(strings.amount_label, &[("currency", &donation.currency)]) }</label>
                         <input id={other_id.clone()} type="text" inputmode="decimal" autocomplete="off"
                             value={(*other_text).clone()} oninput={on_input}
                             aria-invalid={error.is_some().to_string()}

@@ -40,7 +40,7 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
                 <slot>
                     if let Some(origin) = props.src.as_deref().and_then(origin_of) {
                         <a href={origin.to_owned()} target="_blank" rel="noopener noreferrer">
-                            { format!("{} {}", strings.read_on, host_of(origin).unwrap_or(origin)) }
+                            { super::article_view::read_on(strings.read_on, host_of(origin).unwrap_or(origin).to_owned()) }
                         </a>
                     }
                 </slot>

@@ -11,6 +11,7 @@ mod error_view;
 mod inline;
 mod notices;
 mod related;
+mod root;
 mod skeleton;
 mod ticker;
 
@@ -21,5 +22,17 @@ pub use donation::DonationAsk;
 pub use error_view::ErrorView;
 pub use notices::Notices;
 pub use related::RelatedList;
+pub use root::Root;
 pub use skeleton::Skeleton;
 pub use ticker::TickerView;
+
+use yew::html::IntoPropValue;
+
+use crate::model::{Article, ArticleRef};
+
+/// `article={rc}` takes a shared article as it comes from the cache or a test.
+impl IntoPropValue<ArticleRef> for std::rc::Rc<Article> {
+    fn into_prop_value(self) -> ArticleRef {
+        ArticleRef(self)
+    }
+}

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::context::use_view_context;
 use crate::format;
+use crate::i18n;
 use crate::model::Ticker;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +19,7 @@ pub fn TickerView(props: &TickerViewProps) -> Html {
     let t = &props.ticker;
     let raised = format::money(t.raised, &props.currency, lang);
     let goal = format::money(t.goal, &props.currency, lang);
-    let summary = format!("{raised} {} {goal}", lang.strings().of);
+    let summary = i18n::fill(lang.strings().raised_of_goal, &[("raised", &raised), ("goal", &goal)]);
     let reached = t.raised >= t.goal;
     let now = t.raised.min(t.goal);
     html! {

@@ -6,14 +6,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::error::LoadError;
-use crate::model::Article;
+use crate::model::{Article, ArticleRef};
 use crate::net::cache::load_article;
 
 /// Where loading one article stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
     Loading,
-    Loaded(Rc<Article>),
+    Loaded(ArticleRef),
     Failed(LoadError),
 }
 
@@ -34,7 +34,7 @@ impl Reducible for Machine {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(match action {
             Action::Start => Machine { state: LoadState::Loading, attempt: self.attempt + 1 },
-            Action::Done(Ok(article)) => Machine { state: LoadState::Loaded(article), attempt: self.attempt },
+            Action::Done(Ok(article)) => Machine { state: LoadState::Loaded(ArticleRef(article)), attempt: self.attempt },
             Action::Done(Err(e)) => Machine { state: LoadState::Failed(e), attempt: self.attempt },
         })
     }

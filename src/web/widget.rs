@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, ErrorView, Skeleton};
+use crate::components::{ArticleView, ErrorView, Root, Skeleton};
 use crate::context::{ViewContext, WidgetEvent};
 use crate::config::Config;
 use crate::error::LoadError;
@@ -75,9 +75,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     html! {
         <ContextProvider<ViewContext> {context}>
-            <div class="ae" part="root" data-theme={props.config.theme.as_str()} lang={lang.code()}>
-                { content }
-            </div>
+            <Root theme={props.config.theme.as_str()}>{ content }</Root>
         </ContextProvider<ViewContext>>
     }
 }

@@ -79,7 +79,7 @@ test("remind me later hides the ask and survives a reload", async ({ page }) => 
   await embed.getByRole("button", { name: "Remind me later" }).click();
   await expect(embed.locator(".ask")).toHaveCount(0);
   await expect(embed.locator(".banner")).toHaveCount(0);
-  await expect(embed.getByRole("status")).toContainText("we'll ask again after");
+  await expect(embed.getByRole("status")).toContainText("we'll ask again in");
   const snooze = await waitForEvent(page, "article-embed:remind-later");
   expect(snooze.detail.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -99,7 +99,7 @@ test("keyboard only: from the first Tab to the CTA, with visible focus", async (
   await page.keyboard.press("Enter");
   const status = await focused(page);
   expect(status).toMatchObject({ tag: "p" });
-  expect(status.text).toContain("we'll ask again after");
+  expect(status.text).toContain("we'll ask again in");
 });
 
 test("remind me later: hidden across reloads until the snooze ends", async ({ page }) => {
@@ -112,7 +112,7 @@ test("remind me later: hidden across reloads until the snooze ends", async ({ pa
   await el.getByRole("button", { name: "Remind me later" }).click();
   const remind = await waitForEvent(page, "article-embed:remind-later");
   expect(remind.detail.until).toBe("2026-03-31");
-  await expect(el.getByRole("status")).toHaveText("Thanks — we'll ask again after March 31, 2026.");
+  await expect(el.getByRole("status")).toHaveText("Thanks — we'll ask again in 30 days, on March 31, 2026.");
   await expect(el.locator(".ask")).toHaveCount(0);
   await expect(el.locator(".banner")).toHaveCount(0);
 
@@ -201,7 +201,7 @@ test("storage that throws degrades to this page only, without errors", async ({ 
   const el = page.locator("article-embed");
   await el.getByRole("button", { name: "Remind me later" }).click();
   await expect(el.locator(".ask")).toHaveCount(0);
-  await expect(el.getByRole("status")).toContainText("we'll ask again after");
+  await expect(el.getByRole("status")).toContainText("we'll ask again in");
   expect(problems).toEqual([]);
 });
 
@@ -277,7 +277,7 @@ test("remind me later in one embed hides that publisher's ask in every embed on 
   await expect(first.locator(".ask")).toHaveCount(1);
   await expect(second.locator(".ask")).toHaveCount(1);
   await first.getByRole("button", { name: "Remind me later" }).click();
-  await expect(first.getByRole("status")).toContainText("we'll ask again after");
+  await expect(first.getByRole("status")).toContainText("we'll ask again in");
   await expect(second.locator(".ask")).toHaveCount(0);
   await expect(second.locator(".banner")).toHaveCount(0);
   await expect(second.getByRole("status")).toHaveCount(0);
