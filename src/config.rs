@@ -25,6 +25,28 @@ impl Theme {
     }
 }
 
+/// How much of the article the embed shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// The whole article.
+    #[default]
+    Full,
+    /// The header and the first blocks, then "Continue reading".
+    Excerpt,
+    /// A compact link preview: no body, no ask.
+    Card,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Full => "full",
+            Layout::Excerpt => "excerpt",
+            Layout::Card => "card",
+        }
+    }
+}
+
 /// Default for `related`, and the most it shows.
 pub const DEFAULT_RELATED: u32 = 3;
 pub const MAX_RELATED: u32 = 50;
@@ -47,6 +69,7 @@ pub struct Config {
     pub dnt: bool,
     /// Time limit for fetching the article, in milliseconds.
     pub timeout_ms: u32,
+    pub layout: Layout,
 }
 
 impl Default for Config {
@@ -59,6 +82,7 @@ impl Default for Config {
             related: DEFAULT_RELATED,
             dnt: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            layout: Layout::Full,
         }
     }
 }
@@ -165,6 +189,21 @@ pub const OPTIONS: &[EmbedOption] = &[
             c.dnt = match v.trim().to_ascii_lowercase().as_str() {
                 "true" | "1" | "yes" | "" => true,
                 "false" | "0" | "no" => false,
+                _ => return false,
+            };
+            true
+        },
+    },
+    EmbedOption {
+        name: "layout",
+        choices: &["full", "excerpt", "card"],
+        values: "`full`, `excerpt` (the first blocks, then \"Continue reading\"), `card` (a compact preview)",
+        default: "`full`",
+        read: |c, v| {
+            c.layout = match v.trim().to_ascii_lowercase().as_str() {
+                "full" | "" => Layout::Full,
+                "excerpt" => Layout::Excerpt,
+                "card" => Layout::Card,
                 _ => return false,
             };
             true

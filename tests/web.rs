@@ -234,6 +234,7 @@ fn article_embed_props_carry_every_embed_option() {
         donate: Some(AttrValue::from("d")),
         related: Some(AttrValue::from("r")),
         dnt: Some(AttrValue::from("n")),
+        layout: Some(AttrValue::from("y")),
         timeout: Some(AttrValue::from("o")),
     });
     for option in article_embed::config::OPTIONS {

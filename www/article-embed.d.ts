@@ -25,6 +25,7 @@ export interface ArticleEmbedAttributes {
   donate?: "on" | "off";
   related?: string;
   dnt?: "true" | "false";
+  layout?: "full" | "excerpt" | "card";
   timeout?: string;
 }
 

@@ -41,6 +41,8 @@ pub struct ArticleEmbedProps {
     #[prop_or_default]
     pub dnt: Option<AttrValue>,
     #[prop_or_default]
+    pub layout: Option<AttrValue>,
+    #[prop_or_default]
     pub timeout: Option<AttrValue>,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
@@ -57,6 +59,7 @@ impl ArticleEmbedProps {
             "donate" => self.donate.as_ref(),
             "related" => self.related.as_ref(),
             "dnt" => self.dnt.as_ref(),
+            "layout" => self.layout.as_ref(),
             "timeout" => self.timeout.as_ref(),
             _ => None,
         }
