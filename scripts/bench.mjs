@@ -1,8 +1,9 @@
-// The performance benchmark (issue "Performance"): a report, not a test.
+// The performance benchmark (issues "Performance" and "Performance v2"): a
+// report, not a test.
 //
 //   node scripts/bench.mjs [--runs 15] [--heavy-runs N] [--out bench/results.json]
-//                          [--only seed,many,big,cls,idle] [--observe shallow|subtree]
-//                          [--dist dist]
+//                          [--only seed,many,big,cls,idle,mobile,repeat]
+//                          [--observe shallow|subtree] [--dist dist]
 //
 // Runs the release bundle in dist/ (or --dist: a copy of another build, to
 // compare builds) as it is, in headless Chromium (the Debian
@@ -10,25 +11,34 @@
 // 127.0.0.1 (a free port): dist/ at /, bench/ at /bench/, generated articles at
 // /bench/generated/, styles/widget.css at /bench/widget.css (for the vanilla
 // baseline). Every run is a new browser context with the HTTP cache disabled
-// (CDP Network.setCacheDisabled), so every run is cold. The server gzips
-// (level 9) what it sends when the browser accepts gzip, as a CDN would.
+// (CDP Network.setCacheDisabled), so every run is cold; the repeat view
+// instead starts a browser with a new, empty profile per run and leaves the
+// HTTP cache on, so only its first page is cold. The server gzips (level 9)
+// what it sends when the browser accepts gzip, as a CDN would. No Playwright
+// routes: they would bypass the network throttling and the HTTP cache that
+// scenarios 7 and 8 depend on.
 //
 // Scenarios (definitions in docs/PERFORMANCE.md):
-//   1 bytes   raw / gzip -9 / brotli q11 of the bundle files (from dist/)
+//   1 bytes   raw / gzip -9 / brotli q11 of the bundle files (from dist/), and
+//             the Wasm by crate group (scripts/wasm-breakdown.mjs, twiggy)
 //   2 seed    time to article: widget vs bench/vanilla.js
 //   3 many    50 embeds of 10 articles vs 1 embed with the same layout
 //   4 big     a 5,000-block article: widget vs vanilla, longest task
 //   5 cls     layout shift on the demo page (dist/index.html)
 //   6 idle    embeds far below the fold: what loads, main-thread cost
+//   7 mobile  the seed, cold, with 4× CPU throttling and Lighthouse's mobile
+//             network (150 ms, 1.6 Mbit/s down, 750 kbit/s up): widget vs vanilla
+//   8 repeat  a second article on the same site after the seed, same profile,
+//             HTTP cache on (code caches warm): widget vs vanilla
 //
 // Prints medians with min/max and PASS/FAIL per budget, writes everything to
 // --out (gitignored). Exits 0 when budgets fail (it is a report); 1 when a
 // scenario errors or dist/ changed during the run (rebuilt: run it again).
 // Warns when other processes used over 10% of the CPU during a scenario.
 import { createServer } from "node:http";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { cpus, loadavg, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, extname, join, normalize, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
@@ -36,6 +46,7 @@ import { chromium } from "@playwright/test";
 import { launchOptions } from "../tests/browser.mjs";
 import { budgets as BUDGETS } from "../bench/budgets.mjs";
 import { CONTENT_TYPES } from "./content-types.mjs";
+import { formatBreakdown, wasmBreakdown } from "./wasm-breakdown.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const BENCH = join(ROOT, "bench");
@@ -67,17 +78,31 @@ const [GLUE, WASM] = (() => {
   return glue && wasm ? [glue[0], wasm[0]] : ["article-embed.js", "article-embed_bg.wasm"];
 })();
 const RUNS = count("runs", 15);
-// The heavy scenarios (5,000 blocks; CLS, which waits 2 s per run) use fewer runs.
+// The heavy scenarios (5,000 blocks; CLS, which waits 2 s per run; throttled
+// mobile, about 2 s per load) use fewer runs.
 const HEAVY_RUNS = count("heavy-runs", Math.min(RUNS, 5));
 const OUT = resolve(option("out", join(BENCH, "results.json")));
 // How completion is observed: "shallow" (default, see instrument()) or
 // "subtree" (every insertion queues a mutation record), for checking.
 const OBSERVE = option("observe", "shallow");
 if (!["shallow", "subtree"].includes(OBSERVE)) throw new Error("--observe must be shallow or subtree");
-const SCENARIOS = ["seed", "many", "big", "cls", "idle"];
+const SCENARIOS = ["seed", "many", "big", "cls", "idle", "mobile", "repeat"];
 const ONLY = option("only", SCENARIOS.join(",")).split(",");
 for (const name of ONLY) if (!SCENARIOS.includes(name)) throw new Error(`--only: unknown scenario ${name} (${SCENARIOS.join(", ")})`);
 const VIEWPORT = { width: 1280, height: 800 };
+// Scenario 7: Lighthouse's mobile profile. Its screen (a Moto G Power:
+// 412×823 CSS pixels at 1.75 device pixels per CSS pixel), 4× CPU slowdown
+// and its network: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (CDP
+// takes bytes per second).
+const MOBILE = {
+  screen: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+  cpuRate: 4,
+  network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 },
+};
+// Scenario 8: how long the first page stays open after its `load` event, so
+// that V8 can write its code caches (JS after the first run of a script; Wasm
+// once enough of the module is optimized, then after a 2 s quiet period).
+const REPEAT_DWELL_MS = 2000;
 const WATCHDOG_MS = 15 * 60_000; // No run of this script may take longer.
 const OTHER_CPU_WARN = 10; // % of the machine's CPU used by other processes during a scenario
 
@@ -86,8 +111,12 @@ const OTHER_CPU_WARN = 10; // % of the machine's CPU used by other processes dur
 // Shared with the size test in the test command (bench/budgets.mjs).
 const BUDGET = {
   firstRenderGzip: BUDGETS.firstRenderGzip, // bytes
+  firstRenderStretchGzip: BUDGETS.firstRenderStretchGzip, // bytes
   embedJsGzip: BUDGETS.embedJsGzip, // bytes
   seedRatio: BUDGETS.timeToArticleRatio, // widget / vanilla, time to article
+  mobileRatio: BUDGETS.mobileRatio, // widget / vanilla, throttled mobile
+  mobileStretchRatio: BUDGETS.mobileStretchRatio,
+  repeatRatio: BUDGETS.repeatRatio, // widget / vanilla, second page, warm cache
   manyRatio: BUDGETS.manyEmbedsRatio, // 50 embeds / 1 embed
   bigRatio: BUDGETS.bigArticleRatio, // widget / vanilla, 5,000 blocks
   seedLongTask: BUDGETS.longestTaskMs, // ms
@@ -211,7 +240,11 @@ function distDigest() {
 
 const seedArticle = () => JSON.parse(readFileSync(join(DIST, "articles", "four-officers.json"), "utf8"));
 
-/** Writes bench/generated/: 10 variants of the seed and a 5,000-block article. */
+/**
+ * Writes bench/generated/: 10 variants of the seed, a second article for the
+ * repeat view (the seed with another id, headline and url) and a 5,000-block
+ * article.
+ */
 function generateArticles() {
   mkdirSync(GENERATED, { recursive: true });
   const seed = seedArticle();
@@ -223,6 +256,11 @@ function generateArticles() {
     a.url = `${seed.url}-variant-${v}`;
     out[`variant-${String(v).padStart(2, "0")}.json`] = a;
   }
+  const second = structuredClone(seed);
+  second.id = `${seed.id}-second`;
+  second.headline = `A second article on the same site: ${seed.headline}`;
+  second.url = `${seed.url}-second`;
+  out["second.json"] = second;
   // 5,000 paragraphs built from the seed's sentences, deterministically: a
   // sentence, then every third a strong run, every fifth an em run, every
   // seventh a link, then the first words of another sentence (about 1.5 MB).
@@ -264,7 +302,9 @@ async function startServer() {
     hits: [], // paths requested since the last reset
     jsonCacheable: false, // serve .json with a max-age (scenario 3, cacheable variant)
     blockEmbed: false, // answer 404 for /embed.js (scenario 5 control)
+    cachePolicy: false, // the release's cache headers for the bundle (scenario 8)
   };
+  const policy = cachePolicy();
   const gz = new Map(); // file -> { mtimeMs, size, body }
   function resolveFile(pathname) {
     const mounts = [
@@ -308,7 +348,7 @@ async function startServer() {
       const ext = extname(file);
       const headers = {
         "content-type": TYPES[ext] || "application/octet-stream",
-        "cache-control": state.jsonCacheable && ext === ".json" ? "public, max-age=600" : "no-store",
+        "cache-control": state.jsonCacheable && ext === ".json" ? "public, max-age=600" : (state.cachePolicy && policy(url.pathname)) || "no-store",
         "access-control-allow-origin": "*",
       };
       let body;
@@ -338,6 +378,7 @@ async function startServer() {
   return {
     origin,
     state,
+    resolveFile,
     reset() {
       state.hits = [];
     },
@@ -347,6 +388,34 @@ async function startServer() {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The release's cache policy, as scripts/postbuild.mjs writes it to
+ * dist/_headers: the hashed glue and Wasm cached for a year (immutable),
+ * embed.js for minutes. The vanilla baseline's two files (vanilla.js and the
+ * stylesheet) get embed.js's policy: stable URLs, as a plain script would
+ * have. Everything else (pages, article JSON) stays no-store. Returns
+ * pathname -> Cache-Control value, or undefined.
+ */
+function cachePolicy() {
+  const rules = new Map();
+  const file = join(DIST, "_headers");
+  if (existsSync(file)) {
+    let path = null;
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      if (/^\//.test(line)) path = line.trim();
+      else if (path && /^\s+cache-control:/i.test(line)) rules.set(path, line.slice(line.indexOf(":") + 1).trim());
+      else if (!line.trim()) path = null;
+    }
+  }
+  // A build from before _headers: the same policy, by name.
+  if (!rules.has(`/${GLUE}`)) rules.set(`/${GLUE}`, "public, max-age=31536000, immutable");
+  if (!rules.has(`/${WASM}`)) rules.set(`/${WASM}`, "public, max-age=31536000, immutable");
+  if (!rules.has("/embed.js")) rules.set("/embed.js", "public, max-age=300, stale-while-revalidate=86400");
+  rules.set("/bench/vanilla.js", rules.get("/embed.js"));
+  rules.set("/bench/widget.css", rules.get("/embed.js"));
+  return (pathname) => rules.get(pathname);
 }
 
 // --- in-page instrumentation ------------------------------------------------------
@@ -461,11 +530,30 @@ async function readBench(page) {
 /**
  * One cold run: a new context (cold HTTP cache, empty storage), CDP network
  * tracking with the cache disabled, the instrumentation, then `goto`.
+ * `mobile`: Lighthouse's mobile screen, CPU and network (MOBILE).
+ * `profile`: a browser of its own with a new, empty user-data directory
+ * instead of a context of the shared browser. Contexts are off the record,
+ * and Chromium keeps no code cache (JS or Wasm) for those; a profile on disk
+ * has the HTTP cache and the code caches a reader's browser has.
  */
-async function openRun(browser, server, cfg, { cacheDisabled = true, performanceDomain = false } = {}) {
+async function openRun(browser, server, cfg, { cacheDisabled = true, performanceDomain = false, mobile = false, profile = false } = {}) {
   server.reset();
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
+  const options = mobile ? { ...MOBILE.screen } : { viewport: VIEWPORT };
+  let context;
+  let closeContext;
+  let dir = null;
+  if (profile) {
+    dir = mkdtempSync(join(tmpdir(), "bench-profile-"));
+    context = await chromium.launchPersistentContext(dir, { ...launchOptions, ...options });
+    closeContext = async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  } else {
+    context = await browser.newContext(options);
+    closeContext = () => context.close();
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   const requests = new Map();
   const problems = [];
@@ -474,7 +562,16 @@ async function openRun(browser, server, cfg, { cacheDisabled = true, performance
     if (m.type() === "error" || /panicked|RuntimeError|unreachable/i.test(m.text())) problems.push(`console: ${m.text()} (${m.location().url})`);
   });
   cdp.on("Network.requestWillBeSent", (e) => {
-    if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, type: e.type, bytes: 0, done: false });
+    if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, type: e.type, bytes: 0, done: false, cached: false });
+  });
+  // Answered from the browser's caches (memory or disk), not the network.
+  cdp.on("Network.requestServedFromCache", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.cached = true;
+  });
+  cdp.on("Network.responseReceived", (e) => {
+    const r = requests.get(e.requestId);
+    if (r && (e.response.fromDiskCache || e.response.fromPrefetchCache)) r.cached = true;
   });
   cdp.on("Network.loadingFinished", (e) => {
     const r = requests.get(e.requestId);
@@ -486,6 +583,10 @@ async function openRun(browser, server, cfg, { cacheDisabled = true, performance
   });
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled });
+  if (mobile) {
+    await cdp.send("Network.emulateNetworkConditions", MOBILE.network);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: MOBILE.cpuRate });
+  }
   if (performanceDomain) await cdp.send("Performance.enable");
   await page.addInitScript(instrument, { ...cfg, subtree: OBSERVE === "subtree" });
   const run = {
@@ -496,7 +597,10 @@ async function openRun(browser, server, cfg, { cacheDisabled = true, performance
     // The browser's own favicon request is not the page's.
     requests: () =>
       [...requests.values()].map((r) => ({ ...r, path: new URL(r.url).pathname })).filter((r) => r.path !== "/favicon.ico"),
-    close: () => context.close(),
+    // Forget the requests so far (the repeat view counts its second page only).
+    resetRequests: () => requests.clear(),
+    profileDir: dir,
+    close: closeContext,
   };
   return run;
 }
@@ -549,38 +653,14 @@ function compareSignatures(a, b) {
 
 // --- one embed page: widget or vanilla ------------------------------------------------
 
-/** Loads a one-embed page cold and returns its timings. */
-async function singleRun(browser, server, path, cfg, timeoutMs, { keepSignature = false } = {}) {
-  const run = await openRun(browser, server, cfg);
+/** Loads a one-embed page cold and returns its timings (`mobile`: throttled, scenario 7). */
+async function singleRun(browser, server, path, cfg, timeoutMs, { keepSignature = false, mobile = false } = {}) {
+  const run = await openRun(browser, server, cfg, { mobile });
   try {
     await run.page.goto(server.origin + path, { waitUntil: "commit" });
     await waitComplete(run, 1, timeoutMs);
     await settle(run.page);
-    const b = await readBench(run.page);
-    const reqs = run.requests();
-    const json = b.resources.find((r) => r.name.endsWith(".json"));
-    const wasm = b.resources.find((r) => r.name.endsWith(".wasm"));
-    const result = {
-      article: b.complete[0].t,
-      frame: b.frames[0] ?? null,
-      event: b.events[0]?.t ?? null,
-      selfMark: b.marks.find((m) => m.name === "vanilla:rendered")?.t ?? null,
-      jsonStart: json?.start ?? null,
-      jsonEnd: json?.end ?? null,
-      wasmEnd: wasm?.end ?? null,
-      longestTask: longest(b.longtasks),
-      // Tasks that started before the article was complete are loading,
-      // parsing and building it; the ones after are style, layout and paint
-      // of the new content (and whatever follows).
-      longestTaskBefore: longest(b.longtasks.filter((t) => t.start < b.complete[0].t)),
-      longestTaskAfter: longest(b.longtasks.filter((t) => t.start >= b.complete[0].t)),
-      longTasks: b.longtasks,
-      longestAnimationFrame: longest(b.loafs),
-      requests: reqs.length,
-      paths: reqs.map((r) => r.path),
-      cssRequests: reqs.filter((r) => r.type === "Stylesheet" || r.path.endsWith(".css")).map((r) => r.path),
-      bytes: reqs.reduce((s, r) => s + r.bytes, 0),
-    };
+    const result = await pageResult(run);
     if (keepSignature) result.signature = await signature(run.page, "article-embed, vanilla-embed");
     return result;
   } finally {
@@ -588,16 +668,48 @@ async function singleRun(browser, server, path, cfg, timeoutMs, { keepSignature 
   }
 }
 
-/** Alternates widget and vanilla runs (after one discarded warm-up each). */
-async function widgetVsVanilla(browser, server, pages, cfg, runs, timeoutMs, log) {
-  await singleRun(browser, server, pages.widget, cfg, timeoutMs);
-  await singleRun(browser, server, pages.vanilla, cfg, timeoutMs);
+/** The timings, tasks, requests and bytes of the page loaded in `run`, once its article is complete. */
+async function pageResult(run) {
+  const b = await readBench(run.page);
+  const reqs = run.requests();
+  const json = b.resources.find((r) => r.name.endsWith(".json"));
+  const wasm = b.resources.find((r) => r.name.endsWith(".wasm"));
+  const result = {
+    article: b.complete[0].t,
+    frame: b.frames[0] ?? null,
+    event: b.events[0]?.t ?? null,
+    selfMark: b.marks.find((m) => m.name === "vanilla:rendered")?.t ?? null,
+    jsonStart: json?.start ?? null,
+    jsonEnd: json?.end ?? null,
+    wasmEnd: wasm?.end ?? null,
+    longestTask: longest(b.longtasks),
+    // Tasks that started before the article was complete are loading,
+    // parsing and building it; the ones after are style, layout and paint
+    // of the new content (and whatever follows).
+    longestTaskBefore: longest(b.longtasks.filter((t) => t.start < b.complete[0].t)),
+    longestTaskAfter: longest(b.longtasks.filter((t) => t.start >= b.complete[0].t)),
+    longTasks: b.longtasks,
+    longestAnimationFrame: longest(b.loafs),
+    requests: reqs.length,
+    paths: reqs.map((r) => r.path),
+    cssRequests: reqs.filter((r) => r.type === "Stylesheet" || r.path.endsWith(".css")).map((r) => r.path),
+    bytes: reqs.reduce((s, r) => s + r.bytes, 0),
+    // Answered by the browser's caches: only the repeat view's second page has any.
+    cachedPaths: reqs.filter((r) => r.cached).map((r) => r.path),
+  };
+  return result;
+}
+
+/** Alternates widget and vanilla runs (after one discarded warm-up each); `mobile` throttles them. */
+async function widgetVsVanilla(browser, server, pages, cfg, runs, timeoutMs, log, { mobile = false } = {}) {
+  await singleRun(browser, server, pages.widget, cfg, timeoutMs, { mobile });
+  await singleRun(browser, server, pages.vanilla, cfg, timeoutMs, { mobile });
   const widget = [];
   const vanilla = [];
   for (let i = 0; i < runs; i++) {
     const keepSignature = i === 0;
-    widget.push(await singleRun(browser, server, pages.widget, cfg, timeoutMs, { keepSignature }));
-    vanilla.push(await singleRun(browser, server, pages.vanilla, cfg, timeoutMs, { keepSignature }));
+    widget.push(await singleRun(browser, server, pages.widget, cfg, timeoutMs, { keepSignature, mobile }));
+    vanilla.push(await singleRun(browser, server, pages.vanilla, cfg, timeoutMs, { keepSignature, mobile }));
     log(`${i + 1}/${runs} widget ${ms(widget.at(-1).article)} · vanilla ${ms(vanilla.at(-1).article)}`);
   }
   const parity = compareSignatures(widget[0].signature, vanilla[0].signature);
@@ -626,6 +738,101 @@ async function widgetVsVanilla(browser, server, pages, cfg, runs, timeoutMs, log
     ratio: w.article.median / v.article.median,
     frameRatio: w.frame.median / v.frame.median,
     parity,
+    raw: { widget, vanilla },
+  };
+}
+
+// --- 8. repeat view ---------------------------------------------------------------------
+
+/**
+ * One repeat view: a browser with a new, empty profile (see openRun), the
+ * server sending the release's cache headers; the first page (the seed) cold,
+ * until its article is complete, the `load` event and REPEAT_DWELL_MS more;
+ * then the second page (another article) in the same tab. Returns the second
+ * page's timings, with the first page's time to article and the paths that
+ * reached the server for the second page.
+ */
+async function repeatRun(browser, server, first, second, cfg, timeoutMs) {
+  const run = await openRun(browser, server, cfg, { cacheDisabled: false, profile: true });
+  try {
+    await run.page.goto(server.origin + first, { waitUntil: "commit" });
+    await waitComplete(run, 1, timeoutMs);
+    await settle(run.page);
+    const firstPage = (await readBench(run.page)).complete[0].t;
+    await run.page.waitForLoadState("load");
+    await sleep(REPEAT_DWELL_MS);
+    const codeCache = run.profileDir ? codeCacheEntries(run.profileDir) : null;
+    run.resetRequests();
+    server.reset();
+    await run.page.goto(server.origin + second, { waitUntil: "commit" });
+    await waitComplete(run, 1, timeoutMs);
+    await settle(run.page);
+    const result = await pageResult(run);
+    result.firstPage = firstPage;
+    result.codeCache = codeCache;
+    result.serverHits = [...server.state.hits];
+    return result;
+  } finally {
+    await run.close();
+  }
+}
+
+/**
+ * Entries in the profile's V8 code caches (Chromium's "Code Cache/js" and
+ * "Code Cache/wasm") when the second page starts: shows that the first page
+ * left compiled code for it to use.
+ */
+function codeCacheEntries(profileDir) {
+  const count = (kind) => {
+    const dir = join(profileDir, "Default", "Code Cache", kind);
+    if (!existsSync(dir)) return 0;
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith("index")).length;
+  };
+  return { js: count("js"), wasm: count("wasm") };
+}
+
+async function repeatView(browser, server, pages, cfg, runs, timeoutMs, log) {
+  const widget = [];
+  const vanilla = [];
+  server.state.cachePolicy = true;
+  try {
+    await repeatRun(browser, server, pages.widget[0], pages.widget[1], cfg, timeoutMs);
+    await repeatRun(browser, server, pages.vanilla[0], pages.vanilla[1], cfg, timeoutMs);
+    for (let i = 0; i < runs; i++) {
+      widget.push(await repeatRun(browser, server, pages.widget[0], pages.widget[1], cfg, timeoutMs));
+      vanilla.push(await repeatRun(browser, server, pages.vanilla[0], pages.vanilla[1], cfg, timeoutMs));
+      log(`${i + 1}/${runs} second page: widget ${ms(widget.at(-1).article)} · vanilla ${ms(vanilla.at(-1).article)}`);
+    }
+  } finally {
+    server.state.cachePolicy = false;
+  }
+  const pick = (list, key) => stats(list.map((r) => r[key]).filter((x) => x != null));
+  const bundle = new Set(["/embed.js", `/${GLUE}`, `/${WASM}`, "/bench/vanilla.js", "/bench/widget.css"]);
+  const summary = (list) => ({
+    article: pick(list, "article"),
+    frame: pick(list, "frame"),
+    firstPage: pick(list, "firstPage"),
+    longestTask: rankStats(list.map((r) => r.longestTask)),
+    requests: pick(list, "requests"),
+    fromCache: stats(list.map((r) => r.cachedPaths.length)),
+    codeCacheJs: list[0].codeCache ? stats(list.map((r) => r.codeCache.js)) : null,
+    codeCacheWasm: list[0].codeCache ? stats(list.map((r) => r.codeCache.wasm)) : null,
+    serverHits: stats(list.map((r) => r.serverHits.length)),
+    bytes: pick(list, "bytes"),
+    // Script, stylesheet or module files that reached the server again on the
+    // second page: none when the cache works as the release intends.
+    refetched: [...new Set(list.flatMap((r) => r.serverHits.filter((p) => bundle.has(p))))],
+  });
+  const w = summary(widget);
+  const v = summary(vanilla);
+  return {
+    runs,
+    dwellMs: REPEAT_DWELL_MS,
+    browser: "a browser with a new user-data directory per run (HTTP cache and code caches on disk)",
+    widget: { ...w, wasmEnd: pick(widget, "wasmEnd") },
+    vanilla: v,
+    ratio: w.article.median / v.article.median,
+    firstPageRatio: w.firstPage.median / v.firstPage.median,
     raw: { widget, vanilla },
   };
 }
@@ -852,6 +1059,25 @@ async function idle(browser, server, runs, log) {
   };
 }
 
+/**
+ * The budget counts any CSS the widget requests. Styles are compiled into the
+ * Wasm, so there should be none; if a scenario saw one, its sizes join the
+ * bytes table and the first-render total.
+ */
+function addRequestedCss(results, server) {
+  const seen = new Set(["seed", "mobile"].flatMap((k) => results.scenarios[k]?.widget.cssRequests ?? []));
+  if (!seen.size) return;
+  const b = results.bytes;
+  const css = { raw: 0, gzip: 0, brotli: 0, note: `requested: ${[...seen].join(" ")}` };
+  for (const path of seen) {
+    const file = server.resolveFile(path);
+    if (!file || !existsSync(file)) continue;
+    const z = sizes(file);
+    for (const k of ["raw", "gzip", "brotli"]) css[k] += z[k], (b.total[k] += z[k]);
+  }
+  b.files.css = css;
+}
+
 // --- report ----------------------------------------------------------------------------------
 
 function budgets(r) {
@@ -860,11 +1086,18 @@ function budgets(r) {
   const b = r.bytes;
   if (b) {
     add("first-render transfer (gzip)", b.total.gzip, BUDGET.firstRenderGzip, b.total.gzip <= BUDGET.firstRenderGzip, `${kB(b.total.gzip)} ≤ ${kB(BUDGET.firstRenderGzip)}`);
+    add("first-render transfer (gzip), stretch", b.total.gzip, BUDGET.firstRenderStretchGzip, b.total.gzip <= BUDGET.firstRenderStretchGzip, `${kB(b.total.gzip)} ≤ ${kB(BUDGET.firstRenderStretchGzip)}`);
     const e = b.files["embed.js"].gzip;
     add("embed.js alone (gzip)", e, BUDGET.embedJsGzip, e <= BUDGET.embedJsGzip, `${kB(e)} ≤ ${kB(BUDGET.embedJsGzip)}`);
   }
   const s = r.scenarios;
   if (s.seed) add("time to article vs vanilla", round(s.seed.ratio, 2), BUDGET.seedRatio, s.seed.ratio <= BUDGET.seedRatio, `${s.seed.ratio.toFixed(2)}× ≤ ${BUDGET.seedRatio}×`);
+  if (s.mobile) {
+    const x = s.mobile.ratio;
+    add("throttled mobile vs vanilla", round(x, 2), BUDGET.mobileRatio, x <= BUDGET.mobileRatio, `${x.toFixed(2)}× ≤ ${BUDGET.mobileRatio.toFixed(1)}×`);
+    add("throttled mobile vs vanilla, stretch", round(x, 2), BUDGET.mobileStretchRatio, x <= BUDGET.mobileStretchRatio, `${x.toFixed(2)}× ≤ ${BUDGET.mobileStretchRatio.toFixed(1)}×`);
+  }
+  if (s.repeat) add("repeat view vs vanilla", round(s.repeat.ratio, 2), BUDGET.repeatRatio, s.repeat.ratio <= BUDGET.repeatRatio, `${s.repeat.ratio.toFixed(2)}× ≤ ${BUDGET.repeatRatio}×`);
   if (s.many) {
     add("50 embeds vs 1 embed", round(s.many.ratio, 2), BUDGET.manyRatio, s.many.ratio <= BUDGET.manyRatio, `${s.many.ratio.toFixed(2)}× ≤ ${BUDGET.manyRatio}×`);
     const wasm = s.many.many.wasmRequests;
@@ -915,12 +1148,14 @@ function report(r) {
   if (b) {
     out.push(`1. Bytes (from ${r.meta?.distDir ?? "dist"}/; kB = 1000 bytes)`);
     const rows = [["file", "raw", "gzip -9", "brotli 11"]];
-    const css = r.scenarios.seed?.widget.cssRequests;
-    const cssName = `CSS (compiled into the Wasm${css ? (css.length ? `; REQUESTED: ${css.join(" ")}` : "; none requested") : ""})`;
+    const looked = ["seed", "mobile"].filter((k) => r.scenarios[k]);
+    const css = looked.flatMap((k) => r.scenarios[k].widget.cssRequests);
+    const cssName = `CSS (compiled into the Wasm${looked.length ? (css.length ? `; REQUESTED: ${[...new Set(css)].join(" ")}` : "; none requested") : ""})`;
     for (const [name, f] of Object.entries(b.files)) rows.push([name === "css" ? cssName : name, kB(f.raw), kB(f.gzip), kB(f.brotli)]);
     rows.push(["total: first-render transfer", kB(b.total.raw), kB(b.total.gzip), kB(b.total.brotli)]);
     rows.push(["(seed article JSON, not in total)", kB(b.seedJson.raw), kB(b.seedJson.gzip), kB(b.seedJson.brotli)]);
     out.push(table(rows), "");
+    if (b.wasmBreakdown) out.push(formatBreakdown(b.wasmBreakdown), "");
   }
   const s = r.scenarios;
   const rows = [["scenario / metric", "median", "min", "max", "runs"]];
@@ -982,6 +1217,44 @@ function report(r) {
     rows.push(["   attributable (median differences): bytes", kB(a.bytes), "", "", ""]);
     rows.push(["   attributable: ScriptDuration / TaskDuration", `${a.scriptMs.toFixed(1)} ms`, `${a.taskMs.toFixed(1)} ms`, "", ""]);
   }
+  if (s.mobile) {
+    const { widget: w, vanilla: v } = s.mobile;
+    const n = s.mobile.runs;
+    rows.push(["7. mobile (4× CPU, 150 ms, 1.6 Mbit/s): time to article, widget", ...range(w.article, ms), n]);
+    rows.push(["   mobile: time to article, vanilla", ...range(v.article, ms), n]);
+    rows.push(["   ratio widget / vanilla", `${s.mobile.ratio.toFixed(2)}×`, "", "", ""]);
+    rows.push(["   first frame after, widget", ...range(w.frame, ms), n]);
+    rows.push(["   first frame after, vanilla", ...range(v.frame, ms), n]);
+    rows.push(["   JSON fetch starts, widget", ...range(w.jsonStart, ms), n]);
+    rows.push(["   JSON fetch starts, vanilla", ...range(v.jsonStart, ms), n]);
+    rows.push(["   .wasm response end, widget", ...range(w.wasmEnd, ms), n]);
+    rows.push(["   longest task, widget", ...range(w.longestTask, task), n]);
+    rows.push(["   longest task, vanilla", ...range(v.longestTask, task), n]);
+    rows.push(["   requests / bytes transferred, widget", String(w.requests.median), kB(w.bytes.median), "", n]);
+    rows.push(["   requests / bytes transferred, vanilla", String(v.requests.median), kB(v.bytes.median), "", n]);
+    rows.push(parityRow(s.mobile.parity));
+  }
+  if (s.repeat) {
+    const { widget: w, vanilla: v } = s.repeat;
+    const n = s.repeat.runs;
+    rows.push(["8. repeat view: second page, time to article, widget", ...range(w.article, ms), n]);
+    rows.push(["   second page: time to article, vanilla", ...range(v.article, ms), n]);
+    rows.push(["   ratio widget / vanilla", `${s.repeat.ratio.toFixed(2)}×`, "", "", ""]);
+    rows.push(["   first frame after, widget", ...range(w.frame, ms), n]);
+    rows.push(["   first frame after, vanilla", ...range(v.frame, ms), n]);
+    rows.push(["   longest task, widget", ...range(w.longestTask, task), n]);
+    rows.push(["   longest task, vanilla", ...range(v.longestTask, task), n]);
+    rows.push(["   requests / from cache / reaching the server, widget", `${w.requests.median} / ${w.fromCache.median} / ${w.serverHits.median}`, "", "", n]);
+    rows.push(["   requests / from cache / reaching the server, vanilla", `${v.requests.median} / ${v.fromCache.median} / ${v.serverHits.median}`, "", "", n]);
+    const refetched = [...w.refetched, ...v.refetched];
+    rows.push(["   script or .wasm fetched again (any run)", refetched.length ? `YES: ${refetched.join(" ")}` : "none", "", "", n]);
+    if (w.codeCacheJs) {
+      const cc = (x) => `${x.codeCacheJs.min === x.codeCacheJs.max ? x.codeCacheJs.max : `${x.codeCacheJs.min}–${x.codeCacheJs.max}`} JS, ${x.codeCacheWasm.min === x.codeCacheWasm.max ? x.codeCacheWasm.max : `${x.codeCacheWasm.min}–${x.codeCacheWasm.max}`} Wasm`;
+      rows.push(["   code cache entries after the first page, widget", cc(w), "", "", n]);
+      rows.push(["   code cache entries after the first page, vanilla", cc(v), "", "", n]);
+    }
+    rows.push(["   (first page, cold: widget / vanilla)", ms(w.firstPage.median), ms(v.firstPage.median), `${s.repeat.firstPageRatio.toFixed(2)}×`, n]);
+  }
   if (rows.length > 1) out.push("Scenarios (times in ms from navigation start; medians over cold runs)", table(rows), "");
   if (r.budgets.length) {
     out.push("Budgets");
@@ -1013,7 +1286,9 @@ async function main() {
       viewport: VIEWPORT,
       runs: RUNS,
       heavyRuns: HEAVY_RUNS,
-      cache: "new browser context per run, HTTP cache disabled via CDP (except the marked cacheable-JSON variant)",
+      cache: "new browser context per run, HTTP cache disabled via CDP (except the marked cacheable-JSON variant and the repeat view, which runs a browser with a new profile per run, HTTP cache on)",
+      mobile: MOBILE,
+      repeatDwellMs: REPEAT_DWELL_MS,
       transfer: "the bench server sends gzip (level 9) when accepted",
       distDir: relative(ROOT, DIST) || ".",
       dist: Object.fromEntries(["embed.js", GLUE, WASM].map((f) => [f, statSync(join(DIST, f)).mtime.toISOString()])),
@@ -1074,9 +1349,33 @@ async function main() {
     );
     await scenario("cls", (l) => cls(browser, server, HEAVY_RUNS, l));
     await scenario("idle", (l) => idle(browser, server, RUNS, l));
+    await scenario("mobile", () =>
+      widgetVsVanilla(browser, server, { widget: "/bench/seed.html", vanilla: "/bench/seed-vanilla.html" }, { paragraphs: seedParagraphs, ask: true }, HEAVY_RUNS, 60_000, log("mobile"), { mobile: true }),
+    );
+    await scenario("repeat", () =>
+      repeatView(
+        browser,
+        server,
+        { widget: ["/bench/seed.html", "/bench/second.html"], vanilla: ["/bench/seed-vanilla.html", "/bench/second-vanilla.html"] },
+        { paragraphs: seedParagraphs, ask: true },
+        RUNS,
+        20_000,
+        log("repeat"),
+      ),
+    );
+    if (results.bytes) addRequestedCss(results, server);
   } finally {
     await browser.close().catch(() => {});
     await server.close();
+  }
+  if (results.bytes) {
+    // After the browser scenarios: the rebuild takes a CPU for about 20 s.
+    console.error("bench: Wasm breakdown (twiggy)…");
+    try {
+      results.bytes.wasmBreakdown = wasmBreakdown({ dist: DIST });
+    } catch (e) {
+      results.errors.push({ scenario: "wasm breakdown", message: String(e) });
+    }
   }
 
   const digest = distDigest();
@@ -1092,7 +1391,7 @@ async function main() {
   const busy = others.filter(([, v]) => v > OTHER_CPU_WARN);
   console.log(
     `article-embed benchmark — ${results.meta.date} — Chromium ${results.meta.chromium}, Node ${process.version}, ${results.meta.cpus} CPUs, ${results.meta.distDir} ${results.meta.distDigest}\n` +
-      `${RUNS} cold runs per scenario (${HEAVY_RUNS} for 5,000 blocks and CLS; 3 for the cacheable-JSON and CLS-control variants), one discarded warm-up per page\n` +
+      `${RUNS} cold runs per scenario (${HEAVY_RUNS} for 5,000 blocks, CLS and throttled mobile; 3 for the cacheable-JSON and CLS-control variants; the repeat view's second page is warm), one discarded warm-up per page\n` +
       `CPU used by other processes: ${others.length ? others.map(([k, v]) => `${k} ${v}%`).join(", ") : "unknown"}` +
       (busy.length ? ` — WARNING: the machine was busy during ${busy.map(([k]) => k).join(", ")}; those times are inflated and noisy` : "") +
       "\n",
