@@ -25,7 +25,7 @@
   var base = new URL(".", (script && script.src) || d.baseURI);
   var TAG = "article-embed";
   // The embed options (src/config.rs OPTIONS; a test keeps them equal).
-  var OPTIONS = ["src", "theme", "lang", "donate", "related", "dnt", "timeout"];
+  var OPTIONS = ["src", "theme", "lang", "donate", "related", "dnt", "layout", "timeout"];
   // The crate's version, written in by the build (scripts/postbuild.mjs).
   var VERSION = "@VERSION@";
   // The glue and the Wasm module of this build, by their content-hashed names
