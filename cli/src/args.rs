@@ -3,8 +3,11 @@
 //! --help`, the usage errors and their exit status 2 are all generated from
 //! these definitions. A FILE or INPUT of `-` is standard input.
 
+use std::path::PathBuf;
+
 use article_embed::config::{Config, EmbedOption, OPTIONS};
-use clap::{Arg, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{Arg, ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::convert::Format;
 use crate::oembed::DEFAULT_WIDTH;
@@ -22,6 +25,30 @@ pub struct Cli {
 
 const EXIT_STATUS: &str = "Exit status: 0 success, 1 invalid input, 2 usage error or unreadable file.";
 
+impl Cli {
+    /// The command line, or clap's usage error (exit 2) for what the
+    /// definitions alone cannot say: a feed format without `--out-dir`.
+    pub fn parse_checked() -> Cli {
+        let cli = Cli::parse();
+        if let Err(e) = cli.check() {
+            e.exit();
+        }
+        cli
+    }
+
+    fn check(&self) -> Result<(), clap::Error> {
+        let Command::Convert(args) = &self.command else { return Ok(()) };
+        let usage = |message: String| Err(Cli::command().error(ErrorKind::MissingRequiredArgument, message));
+        match (args.from, &args.batch.out_dir) {
+            (from, None) if from.is_feed() => usage(format!("--from {} reads a whole feed: give --out-dir <DIR>", from.name())),
+            (from, Some(_)) if !from.is_feed() && from != Format::WordPress => {
+                usage(format!("--from {} converts one article: --out-dir is for rss, atom, jsonfeed and wordpress", from.name()))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check article JSON files with the widget's own validation.
@@ -29,11 +56,17 @@ pub enum Command {
     /// Prints every problem with its JSON path. Exit 0 when every file is
     /// valid (warnings allowed), 1 when one is not, 2 when one cannot be read.
     Validate(ValidateArgs),
-    /// Convert an article to article JSON v1.
+    /// Convert an article, or a whole feed, to article JSON v1.
     ///
-    /// Writes to standard output, or to --output. What cannot be converted is
-    /// reported as `warning: …` on standard error. Exit 1 when the input
-    /// holds no article that can be converted.
+    /// One article: writes to standard output, or to --output. What cannot
+    /// be converted is reported as `warning: …` on standard error. Exit 1
+    /// when the input holds no article that can be converted.
+    ///
+    /// A whole feed (--out-dir DIR): every item of an RSS, Atom or JSON Feed,
+    /// or every post of a WordPress list, becomes DIR/<id>.json, with related
+    /// links from the same feed and DIR/index.json (newest first). A bad item
+    /// is reported with its number and guid and skipped (exit 1); a
+    /// malformed feed writes nothing.
     Convert(ConvertArgs),
     /// Print the embed code for an article JSON file.
     Snippet(SnippetArgs),
@@ -62,12 +95,38 @@ pub struct ConvertArgs {
     /// The format of INPUT.
     #[arg(short = 'f', long, value_name = "FORMAT")]
     pub from: Format,
-    /// The article to convert (`-` for standard input).
+    /// The article, or with --out-dir the feed, to convert (`-` for standard input).
     #[arg(value_name = "INPUT")]
     pub input: String,
-    /// Write the article JSON to OUT instead of standard output.
-    #[arg(short = 'o', long, value_name = "OUT")]
+    /// Write the article JSON to OUT instead of standard output (one article).
+    #[arg(short = 'o', long, value_name = "OUT", conflicts_with = "out_dir")]
     pub output: Option<String>,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// `convert --out-dir`: a whole feed at once.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "A whole feed (rss, atom, jsonfeed, wordpress)")]
+pub struct BatchArgs {
+    /// Convert every item into DIR: DIR/<id>.json each and DIR/index.json.
+    /// Existing files of those names are replaced; nothing else is removed.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Merge a site file into every article: its publisher, lang, notices
+    /// and donation, as article JSON fields; an item's own values win.
+    #[arg(long, value_name = "FILE", requires = "out_dir")]
+    pub site: Option<String>,
+    /// Convert N items at a time [default: the number of CPUs].
+    #[arg(short = 'j', long, value_name = "N", requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub jobs: Option<u16>,
+    /// Where DIR will be served: also write DIR/<id>.oembed.json, an oEmbed
+    /// response whose embed code loads URL/<id>.json (needs --bundle).
+    #[arg(long, value_name = "URL", requires_all = ["out_dir", "bundle"], value_parser = embed_url)]
+    pub oembed_base: Option<String>,
+    /// The URL of `embed.js`, for the oEmbed responses (needs --oembed-base).
+    #[arg(long, value_name = "URL", requires = "oembed_base", value_parser = embed_url)]
+    pub bundle: Option<String>,
 }
 
 /// An article JSON file and the two URLs of its embed code.
@@ -169,7 +228,9 @@ mod tests {
     use clap::CommandFactory;
 
     fn parse(list: &[&str]) -> Result<Cli, clap::Error> {
-        Cli::try_parse_from(std::iter::once("article-embed").chain(list.iter().copied()))
+        let cli = Cli::try_parse_from(std::iter::once("article-embed").chain(list.iter().copied()))?;
+        cli.check()?;
+        Ok(cli)
     }
 
     #[test]
@@ -217,6 +278,12 @@ mod tests {
             };
             assert_eq!(a.from, want);
         }
+        for (name, want) in [("rss", Format::Rss), ("atom", Format::Atom), ("jsonfeed", Format::JsonFeed), ("json-feed", Format::JsonFeed)] {
+            let Ok(Cli { command: Command::Convert(a) }) = parse(&["convert", "--from", name, "x", "--out-dir", "d"]) else {
+                panic!("{name} parses");
+            };
+            assert_eq!(a.from, want);
+        }
     }
 
     #[test]
@@ -231,10 +298,34 @@ mod tests {
             &["snippet", "a.json", "--src", "javascript:alert(1)", "--bundle", "e.js"],
             &["oembed", "a.json", "--src", "a.json", "--bundle", "e.js", "--maxwidth", "0"],
             &["schema", "extra"],
+            &["convert", "--from", "rss", "feed.xml"],
+            &["convert", "--from", "json-feed", "feed.json", "-o", "a.json"],
+            &["convert", "--from", "text", "a.txt", "--out-dir", "d"],
+            &["convert", "--from", "rss", "f", "--out-dir", "d", "-o", "a.json"],
+            &["convert", "--from", "wordpress", "f", "--site", "s.json"],
+            &["convert", "--from", "rss", "f", "--out-dir", "d", "--oembed-base", "https://n.example/"],
+            &["convert", "--from", "rss", "f", "--out-dir", "d", "--bundle", "e.js"],
+            &["convert", "--from", "rss", "f", "--out-dir", "d", "--jobs", "0"],
+            &["convert", "--from", "rss", "f", "--out-dir", "d", "--oembed-base", "javascript:x", "--bundle", "e.js"],
         ] {
             let e = parse(bad).err();
             assert!(e.as_ref().is_some_and(|e| e.exit_code() == 2), "{bad:?}: {e:?}");
         }
+    }
+
+    #[test]
+    fn batch_flags_parse() {
+        let Ok(Cli { command: Command::Convert(a) }) = parse(&[
+            "convert", "-f", "wp", "posts.json", "--out-dir", "out", "--site", "site.json", "-j", "4",
+            "--oembed-base", "https://n.example/embed/", "--bundle", "https://cdn.example/embed.js",
+        ]) else {
+            panic!("a batch parses");
+        };
+        let b = a.batch;
+        assert_eq!(b.out_dir, Some(PathBuf::from("out")));
+        assert_eq!((b.site.as_deref(), b.jobs), (Some("site.json"), Some(4u16)));
+        assert_eq!(b.oembed_base.as_deref(), Some("https://n.example/embed/"));
+        assert_eq!(b.bundle.as_deref(), Some("https://cdn.example/embed.js"));
     }
 
     #[test]

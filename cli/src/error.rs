@@ -1,7 +1,8 @@
 //! The tool's own failures and the exit code each one means.
 //!
 //! `0` success; `1` the input is not a valid article or cannot be converted;
-//! `2` a file cannot be read or written. (A wrong command line is clap's
+//! `2` a file cannot be read or written. (`convert --out-dir` exits 1 when
+//! an item of the feed was skipped, the others being written.) (A wrong command line is clap's
 //! usage error, also `2`, before any command runs: see [`crate::args`].)
 
 use std::fmt;
@@ -47,6 +48,30 @@ pub fn read_input(path: &str) -> Result<String, CliError> {
         return Ok(text);
     }
     std::fs::read_to_string(path).map_err(|e| CliError::Io(format!("cannot read {path}: {e}")))
+}
+
+/// Opens an input file for streaming; `-` is standard input.
+pub fn open_input(path: &str) -> Result<Box<dyn std::io::Read + Send>, CliError> {
+    if path == "-" {
+        return Ok(Box::new(std::io::stdin()));
+    }
+    match std::fs::File::open(path) {
+        Ok(file) if file.metadata().is_ok_and(|m| m.is_dir()) => Err(CliError::Io(format!("cannot read {path}: it is a directory"))),
+        Ok(file) => Ok(Box::new(file)),
+        Err(e) => Err(CliError::Io(format!("cannot read {path}: {e}"))),
+    }
+}
+
+/// Replaces the file at `path` with `text` whole or not at all: written to
+/// a temporary file beside it (`.<name>.tmp-<pid>`), then renamed over it.
+pub fn write_atomic(path: &std::path::Path, text: &str) -> Result<(), CliError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let result = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(|e| CliError::Io(format!("cannot write {}: {e}", path.display())))
 }
 
 /// Writes `text` to `path`, or to standard output when there is none.

@@ -3,7 +3,8 @@
 //! It shares the widget's model, validation and Yew components, so what it
 //! accepts, writes and renders is exactly what the widget will: `validate`
 //! article JSON, `convert` articles from JSON-LD pages, WordPress, the
-//! Guardian's API or plain text, print the embed `snippet` (optionally with
+//! Guardian's API or plain text (or a whole site's from its RSS, Atom,
+//! JSON Feed or WordPress list, see [`feed`]), print the embed `snippet` (optionally with
 //! a server-rendered copy of the article), an `oembed` response, or the
 //! JSON `schema`. The command line is defined in [`args`]. See
 //! docs/publishing.md.
@@ -11,6 +12,7 @@
 mod args;
 mod convert;
 mod error;
+mod feed;
 mod html;
 mod oembed;
 mod snippet;
@@ -18,15 +20,13 @@ mod validate;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use args::{Cli, Command};
 use error::{write_output, CliError};
 
 fn main() -> ExitCode {
     // Help and --version print and exit 0; a usage error prints clap's
     // message and exits 2.
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     match run(cli.command) {
         Ok(code) => code,
         Err(e) => {

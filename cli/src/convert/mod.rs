@@ -7,11 +7,16 @@
 //! is written, so a converted file is one the widget accepts. What a
 //! converter leaves out is said on standard error as `warning: …`, never
 //! silently.
+//!
+//! With `--out-dir DIR`, a whole feed (`rss`, `atom`, `jsonfeed`, or a
+//! `wordpress` list) is converted, one article per item: see `feed/`.
 
 mod guardian;
 mod jsonld;
 mod text;
-mod wordpress;
+pub mod wordpress;
+
+pub use jsonld::split_paragraphs;
 
 use std::process::ExitCode;
 
@@ -31,7 +36,7 @@ pub enum Format {
     /// An HTML page with schema.org JSON-LD, or a JSON-LD file (also: json-ld).
     #[value(name = "jsonld", alias = "json-ld")]
     JsonLd,
-    /// A WordPress wp/v2/posts item, best fetched with _embed (also: wp).
+    /// A WordPress wp/v2/posts item, best fetched with _embed; with --out-dir, every post of a list (also: wp).
     #[value(name = "wordpress", alias = "wp")]
     WordPress,
     /// A Guardian Content API item response.
@@ -39,6 +44,25 @@ pub enum Format {
     /// A plain-text article (also: txt).
     #[value(alias = "txt")]
     Text,
+    /// An RSS 2.0 feed, every item (needs --out-dir).
+    Rss,
+    /// An Atom feed, every entry (needs --out-dir).
+    Atom,
+    /// A JSON Feed 1.1, every item (needs --out-dir; also: json-feed).
+    #[value(name = "jsonfeed", alias = "json-feed")]
+    JsonFeed,
+}
+
+impl Format {
+    /// Its name on the command line.
+    pub fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self).map(|v| v.get_name().to_owned()).unwrap_or_default()
+    }
+
+    /// A whole feed: converted only with `--out-dir`.
+    pub fn is_feed(self) -> bool {
+        matches!(self, Format::Rss | Format::Atom | Format::JsonFeed)
+    }
 }
 
 /// What a converter dropped or guessed, printed as `warning: …` lines.
@@ -56,6 +80,9 @@ impl Warnings {
 }
 
 pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
+    if let Some(dir) = &args.batch.out_dir {
+        return crate::feed::batch::run(args, dir);
+    }
     let text = read_input(&args.input)?;
     let mut warnings = Warnings::default();
     let result = convert(args.from, &text, &mut warnings);
@@ -75,14 +102,23 @@ pub fn convert(format: Format, input: &str, warnings: &mut Warnings) -> Result<S
         Format::WordPress => wordpress::convert(input, warnings)?,
         Format::Guardian => guardian::convert(input, warnings)?,
         Format::Text => text::convert(input, warnings)?,
+        feed => return Err(CliError::invalid(format!("--from {} reads a whole feed: give --out-dir DIR", feed.name()))),
     };
     let json = article_json(&article)?;
-    match parse_article(&json, None) {
+    check(&json, None, warnings)?;
+    Ok(json)
+}
+
+/// Checks article JSON text with the widget's validation, as the widget
+/// would read it from `base`: the article it reads, or every problem.
+/// Validation warnings are added to `warnings`.
+pub fn check(json: &str, base: Option<&str>, warnings: &mut Warnings) -> Result<Article, CliError> {
+    match parse_article(json, base) {
         Ok(parsed) => {
             for w in &parsed.warnings {
                 warnings.warn(format!("validation: {w}"));
             }
-            Ok(json)
+            Ok(parsed.article)
         }
         Err(LoadError::Schema(problems)) => {
             let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();

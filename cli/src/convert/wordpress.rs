@@ -1,5 +1,7 @@
 //! `--from wordpress`: a WordPress REST API post (`/wp-json/wp/v2/posts/ID`,
 //! best with `?_embed`), or the first post of a list (`/posts?slug=…`).
+//! With `--out-dir`, every post of a list goes through [`convert_post`]
+//! (see `feed/`).
 //!
 //! `title.rendered` and `excerpt.rendered` are HTML and become text;
 //! `content.rendered` becomes body blocks; `date_gmt`/`modified_gmt` are UTC
@@ -20,12 +22,20 @@ pub fn convert(input: &str, warnings: &mut Warnings) -> Result<Article, CliError
     let post = match &value {
         Value::Array(posts) => {
             if posts.len() > 1 {
-                warnings.warn(format!("the input is a list of {} posts; converting the first", posts.len()));
+                warnings.warn(format!(
+                    "the input is a list of {} posts; converting the first (--out-dir DIR converts them all)",
+                    posts.len()
+                ));
             }
             posts.first().ok_or_else(|| CliError::invalid("the input is an empty list of posts"))?
         }
         v => v,
     };
+    convert_post(post, warnings)
+}
+
+/// One post of the REST API.
+pub fn convert_post(post: &Value, warnings: &mut Warnings) -> Result<Article, CliError> {
     if let Some(message) = post.get("code").and(post.get("message")).and_then(Value::as_str) {
         return Err(CliError::invalid(format!("the input is a WordPress error response: {message}")));
     }
@@ -71,6 +81,25 @@ pub fn convert(input: &str, warnings: &mut Warnings) -> Result<Article, CliError
         None => warnings.warn("the post has no content.rendered: the body is empty"),
     }
     Ok(a)
+}
+
+/// The post's categories and tags, for related links: their names when
+/// the post was fetched with `_embed`, else their numeric ids.
+pub fn terms(post: &Value) -> Vec<String> {
+    let groups = post.get("_embedded").and_then(|e| e.get("wp:term")).and_then(Value::as_array);
+    if let Some(groups) = groups {
+        return groups
+            .iter()
+            .flat_map(|g| g.as_array().into_iter().flatten())
+            .filter(|t| matches!(t.get("taxonomy").and_then(Value::as_str), Some("category" | "post_tag")))
+            .filter_map(|t| str_at(t, &["name"]).and_then(|n| html::text(&n)))
+            .collect();
+    }
+    let ids = |key: &str, prefix: &str| -> Vec<String> {
+        let list = post.get(key).and_then(Value::as_array).into_iter().flatten();
+        list.filter_map(Value::as_u64).map(|n| format!("{prefix} {n}")).collect()
+    };
+    [ids("categories", "category"), ids("tags", "tag")].concat()
 }
 
 /// `post[key].rendered`.
@@ -146,6 +175,18 @@ mod tests {
         .unwrap();
         assert_eq!(a.date_published.unwrap().raw, "2024-03-01T10:00:00Z");
         assert_eq!(a.standfirst.as_deref(), Some("Summary here"));
+    }
+
+    #[test]
+    fn terms_are_names_when_embedded_else_ids() {
+        let post: Value = serde_json::from_str(
+            r#"{"categories":[3],"_embedded":{"wp:term":[[{"taxonomy":"category","name":"Energy &amp; Oil"}],
+               [{"taxonomy":"post_tag","name":"Caspian"},{"taxonomy":"region","name":"x"}]]}}"#,
+        )
+        .unwrap();
+        assert_eq!(terms(&post), ["Energy & Oil", "Caspian"]);
+        let post: Value = serde_json::from_str(r#"{"categories":[3],"tags":[7,8]}"#).unwrap();
+        assert_eq!(terms(&post), ["category 3", "tag 7", "tag 8"]);
     }
 
     #[test]
