@@ -39,6 +39,7 @@ test-wasm:
 test-e2e:
 	@mkdir -p tests/fixtures/generated
 	cargo run --locked --quiet -p article-embed-cli -- convert --from text cli/tests/fixtures/seed.txt -o tests/fixtures/generated/seed.json
+	cargo run --locked --quiet -p article-embed-cli -- convert --from rss cli/tests/fixtures/feeds/news.rss --out-dir tests/fixtures/generated/feed
 	npx playwright test
 
 ## bench: size and speed of the release bundle in headless Chromium (docs/PERFORMANCE.md).
@@ -48,6 +49,11 @@ bench: dist twiggy
 ## twiggy: the Wasm size profiler the benchmark's breakdown uses (scripts/wasm-breakdown.mjs).
 twiggy:
 	command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+
+## bench-cli: convert --out-dir on a generated 10,000-item RSS feed: items/s and peak memory (docs/PERFORMANCE.md).
+.PHONY: bench-cli
+bench-cli:
+	cargo bench --locked -p article-embed-cli --bench batch
 
 ## yew-floor: sizes of the smallest Yew app built like the bundle (the floor under the size budget).
 yew-floor: setup
