@@ -190,12 +190,18 @@
         this.addEventListener("article-embed:error", settle);
       }
       if (!this.shadowRoot) showSlot(this.attachShadow({ mode: "open" }), [reserve]);
-      if (this.hasAttribute("src")) observer.observe(this);
+      // Moved (a framework reordering a list): still mounted, nothing to do.
+      if (this.hasAttribute("src") && !state.get(this).handle) observer.observe(this);
     }
 
     disconnectedCallback() {
-      observer.unobserve(this);
-      unmount(this);
+      // A move disconnects and connects again at once: only an element still
+      // out of the document after that is unmounted (and its handle freed).
+      var el = this;
+      observer.unobserve(el);
+      queueMicrotask(function () {
+        if (!el.isConnected) unmount(el);
+      });
     }
 
     attributeChangedCallback(name, before, after) {

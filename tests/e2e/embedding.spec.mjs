@@ -393,9 +393,12 @@ test("an embed removed from the page and added back renders again", async ({ pag
   const problems = await watch(page);
   await embed(page, "/articles/four-officers.json");
   await waitForEvent(page, "article-embed:rendered");
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
     const el = document.querySelector("article-embed");
     el.remove();
+    // Out of the page past the current task: removed for real, so unmounted
+    // (moved within one task, it would keep its widget: frameworks.spec.mjs).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     document.getElementById("slot").append(el);
   });
   await waitForEvent(page, "article-embed:rendered", 2);
