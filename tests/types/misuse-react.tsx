@@ -9,6 +9,7 @@ export function Bad() {
       <article-embed src="/a.json" donate={false} />{/* misuse */}
       <article-embed src="/a.json" colour="red" />{/* misuse */}
       <article-embed src={42} />{/* misuse */}
+      <article-embed src="/a.json" layout="grid" />{/* misuse */}
     </div>
   );
 }

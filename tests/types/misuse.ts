@@ -9,6 +9,7 @@ const badDonate: ArticleEmbedAttributes = { donate: "yes" }; // misuse
 const badDnt: ArticleEmbedAttributes = { dnt: "1" }; // misuse
 const unknown: ArticleEmbedAttributes = { colour: "red" }; // misuse
 const numeric: ArticleEmbedAttributes = { related: 3 }; // misuse
+const badLayout: ArticleEmbedAttributes = { layout: "grid" }; // misuse
 
 function setOption<K extends keyof ArticleEmbedAttributes>(el: ArticleEmbedElement, name: K, value: NonNullable<ArticleEmbedAttributes[K]>): void {
   el.setAttribute(name, value);
@@ -49,4 +50,4 @@ if (window.ArticleEmbed) {
   window.ArticleEmbed.unload(); // misuse
 }
 
-export { badTheme, badDonate, badDnt, unknown, numeric };
+export { badTheme, badDonate, badDnt, unknown, numeric, badLayout };

@@ -27,10 +27,12 @@ const options: ArticleEmbedAttributes = {
   related: "0",
   dnt: "true",
   timeout: "5000",
+  layout: "excerpt",
 };
 const themes: NonNullable<ArticleEmbedAttributes["theme"]>[] = ["light", "dark", "auto"];
 const donates: NonNullable<ArticleEmbedAttributes["donate"]>[] = ["on", "off"];
 const dnts: NonNullable<ArticleEmbedAttributes["dnt"]>[] = ["true", "false"];
+const layouts: NonNullable<ArticleEmbedAttributes["layout"]>[] = ["full", "excerpt", "card"];
 
 /** A typed setAttribute helper over the declared attributes. */
 function setOption<K extends ArticleEmbedOption>(el: ArticleEmbedElement, name: K, value: NonNullable<ArticleEmbedAttributes[K]>): void {
@@ -46,6 +48,7 @@ for (const [name, value] of Object.entries(options)) el.setAttribute(name, value
 setOption(el, "theme", themes[0]);
 setOption(el, "donate", donates[1]);
 setOption(el, "dnt", dnts[0]);
+setOption(el, "layout", layouts[2]);
 setOption(el, "src", "https://news.example/embed/a.json");
 const html: HTMLElement = el; // still an HTMLElement
 html.hidden = false;

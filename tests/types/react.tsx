@@ -36,6 +36,7 @@ export function Story({ src, dark }: { src: string; dark: boolean }) {
         related="2"
         dnt="true"
         timeout="5000"
+        layout="full"
       >
         <a href="https://news.example/fallback">Read the article</a>
       </article-embed>
