@@ -53,7 +53,8 @@ twiggy:
 ## bench-cli: convert --out-dir on a generated 10,000-item RSS feed: items/s and peak memory (docs/PERFORMANCE.md).
 .PHONY: bench-cli
 bench-cli:
-	cargo bench --locked -p article-embed-cli --bench batch
+	cargo build --locked --release -p article-embed-cli --bin article-embed --example bench_batch
+	target/release/examples/bench_batch target/release/article-embed
 
 ## yew-floor: sizes of the smallest Yew app built like the bundle (the floor under the size budget).
 yew-floor: setup

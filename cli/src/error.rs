@@ -65,9 +65,24 @@ pub fn open_input(path: &str) -> Result<Box<dyn std::io::Read + Send>, CliError>
 /// Replaces the file at `path` with `text` whole or not at all: written to
 /// a temporary file beside it (`.<name>.tmp-<pid>`), then renamed over it.
 pub fn write_atomic(path: &std::path::Path, text: &str) -> Result<(), CliError> {
+    write_atomic_with(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// [`write_atomic`] for output written piece by piece by `write`.
+pub fn write_atomic_with(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), CliError> {
+    use std::io::Write;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let result = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
+    let result = std::fs::File::create(&temp)
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            out.flush()
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }

@@ -18,7 +18,7 @@ use super::progress::{item_label, Progress};
 use super::related::{self, Meta};
 use super::site::Site;
 use crate::convert::{self, Warnings};
-use crate::error::{write_atomic, CliError};
+use crate::error::{write_atomic, write_atomic_with, CliError};
 use crate::oembed::{self, DEFAULT_WIDTH};
 use crate::snippet::embed_code;
 
@@ -103,7 +103,11 @@ pub fn finish(metas: &[Meta], out: &Output<'_>) -> Result<usize, CliError> {
         .filter(|&i| written[i])
         .map(|i| index_entry(&metas[i], out.oembed.is_some()))
         .collect();
-    write_atomic(&out.dir.join("index.json"), &pretty(&index, "index.json")?)?;
+    // Written as it is serialized: one string of it would grow with the feed.
+    write_atomic_with(&out.dir.join("index.json"), |w| {
+        serde_json::to_writer_pretty(&mut *w, &index)?;
+        w.write_all(b"\n")
+    })?;
     Ok(index.len())
 }
 
