@@ -33,6 +33,9 @@ function marked(file) {
     .flatMap((line, i) => (/\/\/ misuse$|\{\/\* misuse \*\/\}$/.test(line) ? [i + 1] : []));
 }
 
+// tsc checks React's own typings too (no skipLibCheck): allow for a slow machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe("TypeScript declarations", () => {
   test("dist/ holds the declarations, equal to the committed ones", () => {
     for (const name of ["article-embed.d.ts", "article-embed-react.d.ts"]) {
