@@ -25,16 +25,17 @@ export const budgets = {
 /**
  * What the test command enforces on byte counts (deterministic). embed.js is
  * held to its budget. The first-render transfer is held to an explicit
- * ratchet while the bundle is above its budget: 144,450 bytes (Node's zlib,
+ * ratchet while the bundle is above its budget: 148,927 bytes (Node's zlib,
  * level 9) when this guard was last set, over the 125 kB of
- * budgets.firstRenderGzip. Raised once, from 138,600, for the six new UI
- * languages (size log rows 15 and 16: +6.96 kB for the languages, −1.0 kB
- * from comparing articles by identity).
+ * budgets.firstRenderGzip. Raised twice for contract v1.1 features, each with
+ * its size-log row in docs/PERFORMANCE.md: from 138,600 to 144,500 for the
+ * six new UI languages (rows 15 and 16), and to 149,000 for the excerpt and
+ * card layouts (row 17).
  * The guard is only ever lowered (with each cut), or raised with a row in the
  * size work log of docs/PERFORMANCE.md saying why. Once the bundle passes
  * its budget, budgets.firstRenderGzip replaces this guard.
  */
 export const sizeGuards = {
   embedJsGzip: budgets.embedJsGzip,
-  firstRenderGzip: 144_500,
+  firstRenderGzip: 149_000,
 };

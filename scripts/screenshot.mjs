@@ -5,7 +5,8 @@
 // Writes demo-light.png, demo-dark.png (at the donation ask), demo-narrow.png,
 // donation-light.png / donation-dark.png (the ask alone), and the widget in
 // Arabic (right-to-left) and Kazakh: lang-ar.png, lang-ar-dark-narrow.png,
-// donation-ar.png, lang-kk.png.
+// donation-ar.png, lang-kk.png; and the layouts: layout-excerpt.png,
+// layout-card.png, layout-card-dark-narrow.png.
 import { chromium } from "@playwright/test";
 import { launchOptions } from "../tests/browser.mjs";
 
@@ -23,6 +24,9 @@ const shots = [
   { name: "lang-ar-dark-narrow", colorScheme: "dark", width: 320, height: 1400, lang: "ar", scrollTo: ".ask" },
   { name: "donation-ar", colorScheme: "light", width: 1200, height: 1400, lang: "ar", element: ".ask" },
   { name: "lang-kk", colorScheme: "dark", width: 1200, height: 1400, lang: "kk", scrollTo: ".ask" },
+  { name: "layout-excerpt", colorScheme: "light", width: 1200, height: 1100, layout: "excerpt", element: ".ae" },
+  { name: "layout-card", colorScheme: "light", width: 1200, height: 900, layout: "card", element: ".ae" },
+  { name: "layout-card-dark-narrow", colorScheme: "dark", width: 320, height: 900, layout: "card", element: ".ae" },
 ];
 for (const s of shots) {
   const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, colorScheme: s.colorScheme });
@@ -37,6 +41,11 @@ for (const s of shots) {
         el.addEventListener("article-embed:error", resolve);
       })
   );
+  if (s.layout) {
+    const el = page.locator("article-embed").first();
+    await el.evaluate((e, layout) => e.setAttribute("layout", layout), s.layout);
+    await page.locator(`article-embed .ae[data-layout=${s.layout}]`).first().waitFor();
+  }
   if (s.lang) {
     const el = page.locator("article-embed").first();
     await el.evaluate((e, lang) => e.setAttribute("lang", lang), s.lang);

@@ -36,6 +36,8 @@ pub enum WidgetEvent {
     /// `until` is an ISO 8601 date.
     RemindLater { until: String },
     Link { href: String, kind: LinkKind },
+    /// The reader opened the rest of an `excerpt`.
+    Expand,
 }
 
 /// What every component may read: language, services, the event sink and

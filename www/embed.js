@@ -43,7 +43,9 @@
   // arrives (constructable, so it works under style-src 'self').
   var reserve = new CSSStyleSheet();
   reserve.replaceSync(
-    ":host{display:block!important;min-height:100vh!important;margin:var(--article-embed-margin,24px 0)!important}"
+    ":host{display:block!important;min-height:100vh!important;margin:var(--article-embed-margin,24px 0)!important}" +
+      // A card is a short preview: reserve what its skeleton takes.
+      ':host([layout=card]){min-height:10em!important;max-width:550px!important}'
   );
 
   function loadWasm() {

@@ -9,8 +9,8 @@
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use article_embed::components::{ArticleView, Root};
-use article_embed::config::Config;
+use article_embed::components::{ArticleCard, ArticleView, Root};
+use article_embed::config::{Config, Layout};
 use article_embed::context::ViewContext;
 use article_embed::error::LoadError;
 use article_embed::i18n::Lang;
@@ -113,6 +113,7 @@ struct StaticProps {
     article: Rc<Article>,
     context: ViewContext,
     related: u32,
+    layout: Layout,
 }
 
 /// The article view without the donation ask (it needs the browser).
@@ -120,8 +121,13 @@ struct StaticProps {
 fn StaticArticle(props: &StaticProps) -> Html {
     html! {
         <ContextProvider<ViewContext> context={props.context.clone()}>
-            <Root>
-                <ArticleView article={props.article.clone()} donate={false} related={props.related} />
+            <Root layout={props.layout.as_str()}>
+                if props.layout == Layout::Card {
+                    <ArticleCard article={props.article.clone()} />
+                } else {
+                    <ArticleView article={props.article.clone()} donate={false} related={props.related}
+                        excerpt={props.layout == Layout::Excerpt} />
+                }
             </Root>
         </ContextProvider<ViewContext>>
     }
@@ -138,7 +144,7 @@ pub fn render_static(article: Rc<Article>, config: &Config) -> Result<String, Cl
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| CliError::Io(format!("cannot start the renderer: {e}")))?;
-    let props = StaticProps { article, context, related: config.related };
+    let props = StaticProps { article, context, related: config.related, layout: config.layout };
     let html = runtime.block_on(LocalServerRenderer::<StaticArticle>::with_props(props).hydratable(false).render());
     Ok(strip_component_comments(&html))
 }

@@ -369,6 +369,24 @@ fn snippet_takes_every_embed_option_of_the_widgets_table() {
 }
 
 #[test]
+fn full_snippet_renders_each_layout() {
+    let render = |layout: &str| {
+        let out = run(&["snippet", &seed_article(), "--src", SRC, "--bundle", BUNDLE, "--full", "--layout", layout]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let card = render("card");
+    assert!(card.contains("data-layout=\"card\"") && card.contains("class=\"preview\""), "{card}");
+    assert!(!card.contains("class=\"body\""), "a card has no body");
+    let excerpt = render("excerpt");
+    assert!(excerpt.contains("the following day."), "the third block is there: {excerpt}");
+    assert!(!excerpt.contains("The United States and the European Union"), "the fourth is not: {excerpt}");
+    assert!(excerpt.contains(">Continue reading</a>"), "without Wasm the rest is the article's page: {excerpt}");
+    let full = render("full");
+    assert!(full.contains("A police spokesperson was unavailable for comment."));
+}
+
+#[test]
 fn snippet_refuses_an_invalid_option_value_with_the_widgets_warning() {
     let out = run(&["snippet", &seed_article(), "--src", SRC, "--bundle", BUNDLE, "--theme", "neon"]);
     assert_eq!(out.status.code(), Some(2));

@@ -1,7 +1,10 @@
 //! The whole article: banner, header, notices, body with the ask at its
-//! placement, canonical link, related links.
+//! placement, canonical link, related links. In the `excerpt` layout, the
+//! body stops after its first blocks at a "Continue reading" button that
+//! reveals the rest in place.
 
 
+use web_sys::wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::block::figure;
@@ -24,7 +27,14 @@ pub struct ArticleViewProps {
     /// At most this many related links; 0 hides them.
     #[prop_or(crate::config::DEFAULT_RELATED)]
     pub related: u32,
+    /// The `excerpt` layout: the first [`EXCERPT_BLOCKS`] blocks, then
+    /// "Continue reading"; the ask only once the rest is open.
+    #[prop_or_default]
+    pub excerpt: bool,
 }
+
+/// How many body blocks an excerpt shows before "Continue reading".
+pub const EXCERPT_BLOCKS: usize = 3;
 
 /// The origin that scopes the donation's stored state: the CTA's, else the
 /// article's, else none.
@@ -49,8 +59,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         snooze::capped(&*s.store, &origin, s.clock.now_ms(), cap.views, cap.days)
     });
 
+    // An excerpt holds its rest (and the ask with it) until the reader opens it.
+    let expanded = use_state(|| !props.excerpt);
+    let collapsed = props.excerpt && !*expanded;
     let donation = article.donation.as_ref().filter(|_| props.donate);
-    let ask_allowed = donation.is_some() && ask.until.is_none() && !*capped;
+    let ask_allowed = donation.is_some() && ask.until.is_none() && !*capped && !collapsed;
     let banner_shown = donation.is_some_and(|d| d.banner.is_some()) && ask.until.is_none() && banner.until.is_none();
 
     // How long "Remind me later" and the banner's dismiss last.
@@ -122,13 +135,66 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     let first_paragraph = article.body.iter().position(|b| matches!(b, Block::Paragraph(_)));
     let dateline = article.dateline.as_deref();
-    let blocks = article.body.iter().enumerate().map(|(i, block)| {
+    let block = |(i, block): (usize, &Block)| {
         let dateline = if Some(i) == first_paragraph { dateline } else { None };
         let view = block_view(block, dateline);
         if Some(i) == after {
             html! { <>{ view }{ ask_html.clone() }</> }
         } else {
             view
+        }
+    };
+    let shown = if props.excerpt { EXCERPT_BLOCKS.min(article.body.len()) } else { article.body.len() };
+    let blocks = article.body[..shown].iter().enumerate().map(block);
+    let has_rest = shown < article.body.len();
+    let rest_id = ctx.id("rest");
+    let rest_ref = use_node_ref();
+    // Opening the rest moves focus to its first block, so keyboard and
+    // screen-reader users carry on reading where the button was.
+    {
+        let rest_ref = rest_ref.clone();
+        use_effect_with(*expanded, move |open| {
+            if *open {
+                if let Some(first) = rest_ref.cast::<web_sys::Element>().and_then(|r| r.first_element_child()) {
+                    let _ = first.set_attribute("tabindex", "-1");
+                    if let Ok(first) = first.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = first.focus();
+                    }
+                }
+            }
+        });
+    }
+    let rest = (props.excerpt && has_rest).then(|| {
+        let blocks = (*expanded).then(|| article.body[shown..].iter().enumerate().map(|(i, b)| block((i + shown, b))));
+        html! {
+            <div id={rest_id.clone()} class="body-rest" hidden={collapsed} ref={rest_ref.clone()}>
+                { for blocks.into_iter().flatten() }
+            </div>
+        }
+    });
+    let continue_reading = (collapsed && has_rest).then(|| {
+        // Rendered on a server (a fallback for readers without WebAssembly):
+        // nothing can open the rest in place, so the article's page does.
+        if ctx.services.is_none() {
+            return match &article.url {
+                Some(url) => html! { <p class="continue"><a href={url.clone()}>{ strings.continue_reading }</a></p> },
+                None => Html::default(),
+            };
+        }
+        let onclick = {
+            let expanded = expanded.clone();
+            let on_event = ctx.on_event.clone();
+            Callback::from(move |_: MouseEvent| {
+                expanded.set(true);
+                on_event.emit(WidgetEvent::Expand);
+            })
+        };
+        html! {
+            <p class="continue">
+                <button type="button" class="continue-reading" aria-expanded="false" aria-controls={rest_id.clone()} {onclick}>
+                    { strings.continue_reading }
+                </button>
+            </p>
         }
     });
 
@@ -176,11 +242,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 // article on an Arabic page): its text says so itself.
                 <div class="body" part="body" lang={article.lang.clone()}>
                     { for blocks }
+                    { for rest }
                 </div>
-                if after.is_none() { { ask_html } }
-                { for canonical }
+                { for continue_reading }
+                if !collapsed {
+                    if after.is_none() { { ask_html } }
+                    { for canonical }
+                }
             </article>
-            if props.related > 0 && !article.related.is_empty() {
+            if !collapsed && props.related > 0 && !article.related.is_empty() {
                 <RelatedList related={article.related.clone()} max={props.related} />
             }
         </>

@@ -6,6 +6,7 @@
 mod article_view;
 mod banner;
 mod block;
+mod card;
 mod donation;
 mod error_view;
 mod inline;
@@ -15,9 +16,10 @@ mod root;
 mod skeleton;
 mod ticker;
 
-pub use article_view::{ArticleView, ArticleViewProps};
+pub use article_view::{ArticleView, ArticleViewProps, EXCERPT_BLOCKS};
 pub use banner::DonationBanner;
 pub use block::block_view;
+pub use card::{cut_at_word, summary, ArticleCard};
 pub use donation::DonationAsk;
 pub use error_view::ErrorView;
 pub use notices::Notices;

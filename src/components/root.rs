@@ -11,6 +11,9 @@ pub struct RootProps {
     /// a server-rendered fallback).
     #[prop_or_default]
     pub theme: Option<&'static str>,
+    /// `full`, `excerpt` or `card`, for the stylesheet.
+    #[prop_or_default]
+    pub layout: Option<&'static str>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -19,7 +22,7 @@ pub struct RootProps {
 pub fn Root(props: &RootProps) -> Html {
     let lang = use_view_context().lang;
     html! {
-        <div class="ae" part="root" data-theme={props.theme} lang={lang.code()} dir={lang.dir()}>
+        <div class="ae" part="root" data-theme={props.theme} data-layout={props.layout} lang={lang.code()} dir={lang.dir()}>
             { props.children.clone() }
         </div>
     }

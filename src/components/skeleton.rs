@@ -5,11 +5,18 @@ use yew::prelude::*;
 
 use crate::context::use_view_context;
 
+#[derive(Properties, PartialEq)]
+pub struct SkeletonProps {
+    /// The `card` layout's smaller shape.
+    #[prop_or_default]
+    pub card: bool,
+}
+
 #[function_component]
-pub fn Skeleton() -> Html {
+pub fn Skeleton(props: &SkeletonProps) -> Html {
     let ctx = use_view_context();
     html! {
-        <div class="skeleton" role="status" aria-busy="true">
+        <div class={if props.card { "skeleton skeleton-card" } else { "skeleton" }} role="status" aria-busy="true">
             <span class="visually-hidden">{ ctx.lang.strings().loading }</span>
             <div class="bar bar-title" aria-hidden="true"></div>
             <div class="bar bar-title short" aria-hidden="true"></div>

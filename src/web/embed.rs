@@ -136,6 +136,7 @@ pub(crate) fn dispatch(host: &web_sys::EventTarget, src: &str, event: &WidgetEve
             set(&detail, "kind", kind.as_str());
             "link"
         }
+        WidgetEvent::Expand => "expand",
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);

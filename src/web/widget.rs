@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, ErrorView, Root, Skeleton};
+use crate::components::{ArticleCard, ArticleView, ErrorView, Root, Skeleton};
 use crate::context::{ViewContext, WidgetEvent};
-use crate::config::Config;
+use crate::config::{Config, Layout};
 use crate::error::LoadError;
 use crate::hooks::{use_article, use_online, LoadState};
 use crate::i18n::Lang;
@@ -62,11 +62,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
         id_prefix: props.id_prefix.clone(),
     };
     let content = match state {
-        LoadState::Loading => html! { <Skeleton /> },
+        LoadState::Loading => html! { <Skeleton card={props.config.layout == Layout::Card} /> },
         LoadState::Loaded(article) => {
             let donate = props.config.donate.unwrap_or(true);
-            html! {
-                <ArticleView {article} {donate} related={props.config.related} />
+            match props.config.layout {
+                Layout::Card => html! { <ArticleCard {article} /> },
+                // Keyed by layout: switching to `excerpt` starts it closed.
+                layout => html! {
+                    <ArticleView key={layout.as_str()} {article} {donate} related={props.config.related}
+                        excerpt={layout == Layout::Excerpt} />
+                },
             }
         }
         LoadState::Failed(error) => html! {
@@ -75,7 +80,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     html! {
         <ContextProvider<ViewContext> {context}>
-            <Root theme={props.config.theme.as_str()}>{ content }</Root>
+            <Root theme={props.config.theme.as_str()} layout={props.config.layout.as_str()}>{ content }</Root>
         </ContextProvider<ViewContext>>
     }
 }
