@@ -34,11 +34,11 @@ impl Progress {
 
     /// The second stage: `len` articles to write.
     pub fn writing(&self, len: usize) {
+        self.bar.set_position(0);
         if let Ok(style) = ProgressStyle::with_template("{bar:30} writing: {human_pos}/{human_len} articles {elapsed}") {
             self.bar.set_style(style);
         }
         self.bar.set_length(len as u64);
-        self.bar.set_position(0);
     }
 
     pub fn written(&self) {
