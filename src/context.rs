@@ -32,12 +32,16 @@ impl LinkKind {
 pub enum WidgetEvent {
     Rendered { id: Option<String> },
     Error(LoadError),
-    Donate { amount: f64, currency: String, frequency: FrequencyId, href: String },
+    Donate { amount: f64, currency: String, frequency: FrequencyId, href: String, variant: Option<String> },
     /// `until` is an ISO 8601 date.
     RemindLater { until: String },
     Link { href: String, kind: LinkKind },
     /// The reader opened the rest of an `excerpt`.
     Expand,
+    /// The ask was shown (at least half in view), once per embed per page view.
+    Impression { variant: Option<String> },
+    /// The reader closed the donation banner; `until` is an ISO 8601 date.
+    Dismiss { until: String },
 }
 
 /// What every component may read: language, services, the event sink and

@@ -14,6 +14,8 @@ pub struct DonateChoice<'a> {
     pub partner_host: Option<&'a str>,
     /// The article `id`: `utm_campaign`.
     pub campaign: Option<&'a str>,
+    /// The A/B variant's id: `utm_content`.
+    pub variant: Option<&'a str>,
 }
 
 /// Why an "Other amount" entry is not accepted.
@@ -119,6 +121,9 @@ pub fn donate_href(cta_url: &str, choice: &DonateChoice<'_>) -> String {
     if let Some(campaign) = choice.campaign.filter(|c| !c.is_empty()) {
         params.push(("utm_campaign", campaign));
     }
+    if let Some(variant) = choice.variant.filter(|v| !v.is_empty()) {
+        params.push(("utm_content", variant));
+    }
     with_query(cta_url, &params)
 }
 
@@ -133,7 +138,14 @@ mod tests {
             currency: "USD",
             partner_host: Some("partner.example"),
             campaign: Some("four-officers-prosecuted"),
+            variant: None,
         }
+    }
+
+    #[test]
+    fn a_variant_travels_as_utm_content() {
+        let c = DonateChoice { variant: Some("short"), ..choice() };
+        assert!(donate_href("https://news.example/donate", &c).ends_with("&utm_campaign=four-officers-prosecuted&utm_content=short"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! - the browser-only embed layer (`web`), which reads a placeholder's
 //!   options, attaches the shadow root, fetches, mounts and emits events.
 
+pub mod ask;
 pub mod config;
 pub mod context;
 pub mod donate;

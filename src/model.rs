@@ -143,6 +143,21 @@ pub struct Donation {
     pub remind_later: Option<RemindLater>,
     pub placement: Placement,
     pub frequency_cap: Option<FrequencyCap>,
+    /// A/B variants of the ask's copy; empty: the base copy only.
+    pub variants: Vec<Variant>,
+}
+
+/// Alternative copy for the ask, shown to a share of readers by weight.
+/// A field that is set replaces the base copy's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    pub id: String,
+    /// Greater than 0; shares are relative to the sum of all weights.
+    pub weight: f64,
+    pub heading: Option<String>,
+    pub paragraphs: Option<Vec<String>>,
+    pub highlight: Option<String>,
+    pub cta: Option<Cta>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

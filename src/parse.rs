@@ -539,6 +539,60 @@ impl Walker<'_> {
         })
     }
 
+    /// `donation.variants`: each needs a unique `id` and a `weight` above 0;
+    /// its copy fields have the base copy's types.
+    fn variants(&mut self, obj: &Obj) -> Vec<Variant> {
+        let Some(items) = self.opt_array(obj, "variants", DONATION) else { return Vec::new() };
+        let parent = DONATION.key("variants");
+        let mut out: Vec<Variant> = Vec::new();
+        self.each_object(items, parent, |w, path, v| {
+            let id = w.req_string(v, "id", path);
+            let weight = match Self::field(v, "weight") {
+                None => Some(1.0),
+                Some(value) => match value.as_f64() {
+                    Some(n) if n.is_finite() && n > 0.0 => Some(n),
+                    Some(_) => {
+                        w.problem(path.key("weight"), "must be a number greater than 0");
+                        None
+                    }
+                    None => {
+                        w.wrong_type(path.key("weight"), "a number", value);
+                        None
+                    }
+                },
+            };
+            let paragraphs = w.opt_array(v, "paragraphs", path).map(|items| {
+                let mut texts = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match item.as_str() {
+                        Some(s) => texts.push(s.to_owned()),
+                        None => w.wrong_type(path.key("paragraphs").index(i), "a string", item),
+                    }
+                }
+                texts
+            });
+            let heading = w.opt_string(v, "heading", path);
+            let highlight = w.opt_string(v, "highlight", path);
+            let cta = w.opt_object(v, "cta", path).and_then(|c| {
+                let cta_path = path.key("cta");
+                let raw = w.req_string(c, "url", cta_path)?;
+                let label = w.opt_string(c, "label", cta_path);
+                let url = w.check_url(&raw, cta_path.key("url"), UrlUse::Link)?;
+                Some(Cta { label, url })
+            });
+            if let Some(id) = &id {
+                if out.iter().any(|o| &o.id == id) {
+                    w.problem(path.key("id"), format!("\"{id}\" is used by another variant"));
+                    return;
+                }
+            }
+            if let (Some(id), Some(weight)) = (id, weight) {
+                out.push(Variant { id, weight, heading, paragraphs, highlight, cta });
+            }
+        });
+        out
+    }
+
     fn donation(&mut self, obj: &Obj) -> Option<Donation> {
         let banner = self.opt_object(obj, "banner", DONATION).and_then(|b| {
             let path = DONATION.key("banner");
@@ -623,6 +677,7 @@ impl Walker<'_> {
                     .unwrap_or(DEFAULT_REMIND_LATER_DAYS),
             }
         });
+        let variants = self.variants(obj);
         let frequency_cap = self.opt_object(obj, "frequencyCap", DONATION).and_then(|c| {
             let path = DONATION.key("frequencyCap");
             let views = self.opt_count(c, "views", path, MIN_FREQUENCY_CAP_VIEWS, MAX_FREQUENCY_CAP_VIEWS);
@@ -642,6 +697,7 @@ impl Walker<'_> {
             remind_later,
             placement: self.placement(obj),
             frequency_cap,
+            variants,
         })
     }
 

@@ -62,10 +62,18 @@ impl<S: Store> Store for FallbackStore<S> {
 pub struct Services {
     pub clock: Rc<dyn Clock>,
     pub store: Rc<dyn Store>,
+    /// A uniform random number in `0..1` (the A/B assignment's draw).
+    pub random: fn() -> f64,
+    /// The store may keep what the reader did beyond this page (false with
+    /// `data-dnt="true"`): the A/B draw and the article count need it.
+    pub persistent: bool,
 }
 
 impl PartialEq for Services {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.clock, &other.clock) && Rc::ptr_eq(&self.store, &other.store)
+        Rc::ptr_eq(&self.clock, &other.clock)
+            && Rc::ptr_eq(&self.store, &other.store)
+            && std::ptr::fn_addr_eq(self.random, other.random)
+            && self.persistent == other.persistent
     }
 }

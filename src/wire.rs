@@ -225,6 +225,43 @@ pub struct Donation {
     pub placement: Option<Placement>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frequency_cap: Option<FrequencyCap>,
+    /// A/B variants of the ask's copy: each browser is assigned one by weight,
+    /// stably; a variant's fields replace the base copy's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct Variant {
+    /// Unique among the variants; sent as `utm_content` and in events.
+    #[schemars(length(min = 1))]
+    pub id: String,
+    /// Greater than 0 (default 1): the variant's share is its weight over
+    /// the sum of all weights.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0))]
+    pub weight: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraphs: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub highlight: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cta: Option<Cta>,
+}
+
+impl From<&model::Variant> for Variant {
+    fn from(v: &model::Variant) -> Self {
+        Variant {
+            id: v.id.clone(),
+            weight: Some(v.weight),
+            heading: v.heading.clone(),
+            paragraphs: v.paragraphs.clone(),
+            highlight: v.highlight.clone(),
+            cta: v.cta.as_ref().map(Cta::from),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
@@ -451,6 +488,7 @@ impl From<&model::Donation> for Donation {
             remind_later: d.remind_later.as_ref().map(RemindLater::from),
             placement: Some(d.placement.into()),
             frequency_cap: d.frequency_cap.as_ref().map(FrequencyCap::from),
+            variants: d.variants.iter().map(Variant::from).collect(),
         }
     }
 }
@@ -574,6 +612,7 @@ mod tests {
                 remind_later: Some(model::RemindLater { prompt: Some("Pr".into()), label: None, days: 7 }),
                 placement: model::Placement::AfterParagraph(2),
                 frequency_cap: Some(model::FrequencyCap { views: 4, days: 30 }),
+                variants: vec![],
             }),
         }
     }

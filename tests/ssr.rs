@@ -50,7 +50,7 @@ async fn render(props: HarnessProps) -> String {
 fn context(lang: Lang, store: Rc<dyn Store>) -> ViewContext {
     ViewContext {
         lang,
-        services: Some(Services { clock: Rc::new(FixedClock), store }),
+        services: Some(Services { clock: Rc::new(FixedClock), store, random: || 0.25, persistent: true }),
         on_event: Callback::noop(),
         partner_host: Some("partner.example".into()),
         id_prefix: Default::default(),
@@ -98,7 +98,7 @@ async fn cta_link_carries_the_default_choice_and_attribution() {
     })
     .await;
     assert!(
-        html.contains("href=\"https://news.example/donate?amount=5&amp;frequency=monthly&amp;currency=USD&amp;utm_source=partner.example&amp;utm_medium=article-embed&amp;utm_campaign=four-officers-prosecuted\""),
+        html.contains("href=\"https://news.example/donate?amount=5&amp;frequency=monthly&amp;currency=USD&amp;utm_source=partner.example&amp;utm_medium=article-embed&amp;utm_campaign=four-officers-prosecuted&amp;utm_content=appeal\""),
         "{html}"
     );
 }
@@ -308,4 +308,21 @@ async fn every_language_renders_with_its_lang_dir_and_no_english_ui_text() {
         }
         assert!(html.contains(lang.strings().read_more), "{lang:?}");
     }
+}
+
+#[tokio::test]
+async fn the_ask_never_shows_the_raw_article_count_placeholder() {
+    // A fresh store: this is the reader's first article, so the counted
+    // paragraph is left out; no store at all (a server render): likewise.
+    let fresh = render(HarnessProps { article: seed(), context: context(Lang::En, Rc::new(MemoryStore::default())), donate: true, related: 3 }).await;
+    let server = render(HarnessProps { article: seed(), context: ViewContext::default(), donate: true, related: 3 }).await;
+    for html in [fresh, server] {
+        assert!(!html.contains("%%ARTICLE_COUNT%%"), "{html}");
+        assert!(!html.contains("articles from The Moscow Times in the last month"));
+    }
+    // A reader who saw another of the publisher's articles before.
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::default());
+    article_embed::ask::count_article(&*store, "https://news.example", "an-earlier-article", NOW - 1000.0);
+    let html = render(HarnessProps { article: seed(), context: context(Lang::Ru, store), donate: true, related: 3 }).await;
+    assert!(html.contains("You've read 2 articles from The Moscow Times"), "{html}");
 }

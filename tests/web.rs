@@ -67,7 +67,7 @@ async fn article_renders_in_a_shadow_root_and_remind_later_hides_the_ask() {
     let store = Rc::new(MemoryStore::default());
     let events = Rc::new(std::cell::RefCell::new(Vec::new()));
     let context = ViewContext {
-        services: Some(Services { clock: Rc::new(FixedClock), store: store.clone() }),
+        services: Some(Services { clock: Rc::new(FixedClock), store: store.clone(), random: || 0.25, persistent: true }),
         on_event: {
             let events = events.clone();
             Callback::from(move |e| events.borrow_mut().push(e))
@@ -104,7 +104,7 @@ async fn widget_loads_an_article_from_its_src() {
     let props = WidgetProps {
         src: src.into(),
         config: Default::default(),
-        services: Services { clock: Rc::new(FixedClock), store: Rc::new(MemoryStore::default()) },
+        services: Services { clock: Rc::new(FixedClock), store: Rc::new(MemoryStore::default()), random: || 0.25, persistent: true },
         on_event: {
             let rendered = rendered.clone();
             Callback::from(move |e| {
@@ -131,7 +131,7 @@ async fn bad_json_shows_the_error_state_with_the_fallback_slot() {
     let props = WidgetProps {
         src: "data:application/json,%7B%22headline%22%3A".into(),
         config: Default::default(),
-        services: Services { clock: Rc::new(FixedClock), store: Rc::new(MemoryStore::default()) },
+        services: Services { clock: Rc::new(FixedClock), store: Rc::new(MemoryStore::default()), random: || 0.25, persistent: true },
         on_event: {
             let errors = errors.clone();
             Callback::from(move |e| {

@@ -12,7 +12,7 @@ use super::{block_view, DonationAsk, DonationBanner, Notices, RelatedList};
 use crate::context::{use_view_context, LinkKind, WidgetEvent};
 use crate::format;
 use crate::i18n;
-use crate::hooks::use_snooze;
+use crate::hooks::{use_ask, use_snooze};
 use crate::model::{Article, ArticleRef, Block, Placement};
 use crate::snooze::{self, Target};
 use crate::time::CivilDate;
@@ -51,6 +51,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let strings = ctx.lang.strings();
     let origin = donation_origin(article);
     let ask = use_snooze(origin.clone(), Target::Ask);
+    let audience = use_ask(article.clone(), origin.clone());
+    let variant_id = article.donation.as_ref().and_then(|d| audience.variant.and_then(|i| d.variants.get(i))).map(|v| v.id.clone());
     let banner = use_snooze(origin.clone(), Target::Banner);
     let capped = use_state(|| {
         let (Some(s), Some(cap)) = (ctx.services.as_ref(), article.donation.as_ref().and_then(|d| d.frequency_cap)) else {
@@ -79,12 +81,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             on_event.emit(WidgetEvent::RemindLater { until });
         })
     };
-    // A showing of the ask counts towards the frequency cap.
+    // A showing of the ask: an impression for the host, and a view towards
+    // the frequency cap.
     let on_seen = {
         let services = ctx.services.clone();
         let cap = article.donation.as_ref().and_then(|d| d.frequency_cap);
         let origin = origin.clone();
+        let on_event = ctx.on_event.clone();
+        let variant = variant_id.clone();
         Callback::from(move |()| {
+            on_event.emit(WidgetEvent::Impression { variant: variant.clone() });
             if let (Some(s), Some(cap)) = (services.as_ref(), cap) {
                 snooze::record_view(&*s.store, &origin, s.clock.now_ms(), cap.days);
             }
@@ -105,11 +111,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
     let on_dismiss_banner = {
         let snooze = banner.snooze.clone();
-        Callback::from(move |()| snooze.emit(days))
+        let on_event = ctx.on_event.clone();
+        let services = ctx.services.clone();
+        Callback::from(move |()| {
+            snooze.emit(days);
+            let now = services.as_ref().map_or(0.0, |s| s.clock.now_ms());
+            let until = CivilDate::from_unix_ms(now + f64::from(days) * crate::time::DAY_MS).iso();
+            on_event.emit(WidgetEvent::Dismiss { until });
+        })
     };
 
     let ask_html = if ask_allowed {
-        html! { <DonationAsk article={article.clone()} {on_remind} {on_seen} /> }
+        html! { <DonationAsk article={article.clone()} {on_remind} {on_seen} audience={audience.clone()} /> }
     } else if ask.just_snoozed {
         let until = ask.until.map(|u| format::date(CivilDate::from_unix_ms(u), ctx.lang)).unwrap_or_default();
         let days = ctx.lang.count(&strings.days, u64::from(days));

@@ -7,7 +7,8 @@ use yew::prelude::*;
 use super::TickerView;
 use crate::context::{use_view_context, WidgetEvent};
 use crate::donate::{donate_href, parse_amount, with_query, AmountError, DonateChoice};
-use crate::hooks::use_first_visible;
+use crate::ask;
+use crate::hooks::{use_first_visible, AskAudience};
 use crate::format;
 use crate::i18n::{self, Strings};
 use crate::model::{ArticleRef, Donation, FrequencyId, PaymentMethod};
@@ -20,6 +21,9 @@ pub struct DonationAskProps {
     /// The ask was shown: it entered the viewport for the first time.
     #[prop_or_default]
     pub on_seen: Callback<()>,
+    /// The reader's A/B variant and article count.
+    #[prop_or_default]
+    pub audience: AskAudience,
 }
 
 /// The amount the reader picked: one of the offered amounts, or their own.
@@ -74,6 +78,10 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
     let section = use_node_ref();
     use_first_visible(section.clone(), props.on_seen.clone());
     let Some(donation) = props.article.donation.as_ref() else { return Html::default() };
+    let variant = props.audience.variant.and_then(|i| donation.variants.get(i));
+    let variant_id = variant.map(|v| v.id.clone());
+    let lang = ctx.lang;
+    let copy = ask::copy(donation, variant, props.audience.count, |n| format::number(n as f64, lang));
     let frequency_name = ctx.id("frequency");
     let amount_name = ctx.id("amount");
     let other_id = ctx.id("other");
@@ -169,7 +177,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
         }
     });
 
-    let cta = donation.cta.as_ref().map(|cta| {
+    let cta = copy.cta.as_ref().map(|cta| {
         let label = cta.label.clone().unwrap_or_else(|| strings.support_us.to_owned());
         let (Some(c), Some(Ok(value))) = (*choice, amount) else {
             if choice.is_some() {
@@ -187,18 +195,21 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
                 currency: &donation.currency,
                 partner_host: ctx.partner_host.as_deref(),
                 campaign: props.article.id.as_deref(),
+                variant: variant_id.as_deref(),
             },
         );
         let onclick = {
             let on_event = ctx.on_event.clone();
             let href = href.clone();
             let currency = donation.currency.clone();
+            let variant = variant_id.clone();
             Callback::from(move |_: MouseEvent| {
                 on_event.emit(WidgetEvent::Donate {
                     amount: value,
                     currency: currency.clone(),
                     frequency: c.frequency,
                     href: href.clone(),
+                    variant: variant.clone(),
                 })
             })
         };
@@ -222,10 +233,10 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
     html! {
         <section class="ask" part="donation" aria-labelledby={heading_id.clone()} ref={section}>
             <h2 id={heading_id}>
-                { donation.heading.clone().unwrap_or_else(|| strings.donation_region.to_owned()) }
+                { copy.heading.clone().unwrap_or_else(|| strings.donation_region.to_owned()) }
             </h2>
-            { for donation.paragraphs.iter().map(|p| html! { <p>{ p.clone() }</p> }) }
-            if let Some(highlight) = &donation.highlight {
+            { for copy.paragraphs.iter().map(|p| html! { <p>{ p.clone() }</p> }) }
+            if let Some(highlight) = &copy.highlight {
                 <p class="highlight"><span>{ highlight.clone() }</span></p>
             }
             if let Some(ticker) = &donation.ticker {

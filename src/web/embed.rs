@@ -120,12 +120,21 @@ pub(crate) fn dispatch(host: &web_sys::EventTarget, src: &str, event: &WidgetEve
             set(&detail, "message", message);
             "error"
         }
-        WidgetEvent::Donate { amount, currency, frequency, href } => {
+        WidgetEvent::Donate { amount, currency, frequency, href, variant } => {
             set(&detail, "amount", *amount);
             set(&detail, "currency", currency.as_str());
             set(&detail, "frequency", frequency.as_str());
             set(&detail, "href", href.as_str());
+            set(&detail, "variant", variant.as_deref().map_or(JsValue::NULL, JsValue::from_str));
             "donate"
+        }
+        WidgetEvent::Impression { variant } => {
+            set(&detail, "variant", variant.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+            "impression"
+        }
+        WidgetEvent::Dismiss { until } => {
+            set(&detail, "until", until.as_str());
+            "dismiss"
         }
         WidgetEvent::RemindLater { until } => {
             set(&detail, "until", until.as_str());

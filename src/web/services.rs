@@ -36,8 +36,15 @@ thread_local! {
     static PERSISTENT: Services = Services {
         clock: Rc::new(DateClock),
         store: Rc::new(FallbackStore { primary: LocalStore, memory: MemoryStore::default() }),
+        random: js_sys::Math::random,
+        persistent: true,
     };
-    static PAGE_ONLY: Services = Services { clock: Rc::new(DateClock), store: Rc::new(MemoryStore::default()) };
+    static PAGE_ONLY: Services = Services {
+        clock: Rc::new(DateClock),
+        store: Rc::new(MemoryStore::default()),
+        random: js_sys::Math::random,
+        persistent: false,
+    };
 }
 
 /// The page's services; with `dnt` nothing outlives the page.

@@ -34,7 +34,7 @@ test("choosing monthly and $10 updates the CTA link and the donate event", async
   const cta = ask.getByRole("link", { name: "Support us" });
   const href = await cta.getAttribute("href");
   expect(href).toBe(
-    "https://news.example/donate?amount=10&frequency=monthly&currency=USD&utm_source=127.0.0.1&utm_medium=article-embed&utm_campaign=four-officers-prosecuted"
+    "https://news.example/donate?amount=10&frequency=monthly&currency=USD&utm_source=127.0.0.1&utm_medium=article-embed&utm_campaign=four-officers-prosecuted&utm_content=appeal"
   );
   await cta.click();
   const donate = await waitForEvent(page, "article-embed:donate");

@@ -260,7 +260,8 @@ test("every contract event reaches a listener on document with its detail", asyn
     amount: 10,
     currency: "USD",
     frequency: "monthly",
-    href: "https://news.example/donate?amount=10&frequency=monthly&currency=USD&utm_source=127.0.0.1&utm_medium=article-embed&utm_campaign=four-officers-prosecuted",
+    href: "https://news.example/donate?amount=10&frequency=monthly&currency=USD&utm_source=127.0.0.1&utm_medium=article-embed&utm_campaign=four-officers-prosecuted&utm_content=appeal",
+    variant: "appeal",
   });
 
   await embedEl.locator(".related a").first().click();

@@ -9,8 +9,11 @@ export async function watch(page) {
     if (/panicked|RuntimeError|unreachable/i.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   await page.addInitScript(() => {
+    // The demo article's ask has two A/B variants: draw the first ("appeal",
+    // the base copy) unless a test says otherwise, so copy checks are stable.
+    if (!window.__keepRandom) Math.random = () => 0.25;
     window.__events = [];
-    for (const name of ["rendered", "error", "donate", "remind-later", "link"]) {
+    for (const name of ["rendered", "error", "donate", "remind-later", "link", "impression", "dismiss", "expand"]) {
       document.addEventListener(`article-embed:${name}`, (e) => {
         window.__events.push({
           type: e.type,

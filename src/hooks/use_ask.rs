@@ -1,0 +1,42 @@
+//! The donation ask's audience state for one article: the reader's A/B
+//! variant and their article count, read and recorded once per article
+//! through the view context's services.
+
+use yew::prelude::*;
+
+use crate::ask;
+use crate::context::use_view_context;
+use crate::model::ArticleRef;
+
+/// What the ask knows about this reader.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AskAudience {
+    /// The index of the assigned variant in `donation.variants`.
+    pub variant: Option<usize>,
+    /// This publisher's articles the reader saw in the last 30 days; `None`
+    /// when unknown (do not track, storage unavailable, a server render).
+    pub count: Option<u64>,
+}
+
+/// Assigns the variant (stably per browser, or per page view with do not
+/// track) and counts this article, once per article; `origin` scopes both.
+#[hook]
+pub fn use_ask(article: ArticleRef, origin: AttrValue) -> AskAudience {
+    let ctx = use_view_context();
+    let audience = use_memo((article, origin), move |(article, origin)| {
+        let (Some(services), Some(donation)) = (ctx.services.as_ref(), article.donation.as_ref()) else {
+            return AskAudience::default();
+        };
+        let store = &*services.store;
+        let variant = (!donation.variants.is_empty())
+            .then(|| ask::roll(store, origin, (services.random)(), services.persistent))
+            .and_then(|roll| ask::assign(&donation.variants, roll))
+            .and_then(|chosen| donation.variants.iter().position(|v| std::ptr::eq(v, chosen)));
+        let count = match (&article.id, services.persistent) {
+            (Some(id), true) => ask::count_article(store, origin, id, services.clock.now_ms()),
+            _ => None,
+        };
+        AskAudience { variant, count }
+    });
+    (*audience).clone()
+}
