@@ -282,12 +282,31 @@
     if (freqs.length) choice = pick(freqs[0]);
     var cta = donation.cta ? safeUrl(donation.cta.url, article.__base, false) : null;
 
+    // A/B variants: a weighted draw per page view (the bench is always cold,
+    // so the widget's stored draw never applies); a variant's copy replaces
+    // the base copy's. The article count is unknown on a first view, so copy
+    // holding its placeholder is left out, as the widget does.
+    var variants = (donation.variants || []).filter(function (v) { return v && v.id && !(v.weight <= 0); });
+    var variant = null;
+    if (variants.length) {
+      var total = variants.reduce(function (s, v) { return s + (v.weight == null ? 1 : v.weight); }, 0);
+      var target = Math.random() * total;
+      for (var vi = 0; vi < variants.length && !variant; vi++) {
+        target -= variants[vi].weight == null ? 1 : variants[vi].weight;
+        if (target < 0) variant = variants[vi];
+      }
+      variant = variant || variants[variants.length - 1];
+    }
+    var pick = function (k) { return variant && variant[k] != null ? variant[k] : donation[k]; };
+    var counted = function (s) { return s != null && s.indexOf("%%ARTICLE_COUNT%%") < 0; };
+    var heading = pick("heading");
     var section = el("section", { part: "donation", "aria-labelledby": "ae-ask-heading", class: "ask" });
-    section.appendChild(text("h2", { id: "ae-ask-heading" }, donation.heading != null ? donation.heading : S.region));
-    (donation.paragraphs || []).forEach(function (p) {
+    section.appendChild(text("h2", { id: "ae-ask-heading" }, heading != null && counted(heading) ? heading : S.region));
+    (pick("paragraphs") || []).filter(counted).forEach(function (p) {
       section.appendChild(text("p", null, p));
     });
-    if (donation.highlight != null) section.appendChild(el("p", { class: "highlight" }, text("span", null, donation.highlight)));
+    var highlight = pick("highlight");
+    if (counted(highlight)) section.appendChild(el("p", { class: "highlight" }, text("span", null, highlight)));
     var t = donation.ticker;
     if (t) {
       var raised = money(t.raised, donation.currency);
@@ -336,6 +355,7 @@
       }
       u.searchParams.set("utm_medium", "article-embed");
       if (choice && article.id) u.searchParams.set("utm_campaign", article.id);
+      if (choice && variant) u.searchParams.set("utm_content", variant.id);
       return u.href;
     }
     function amounts() {
@@ -461,22 +481,25 @@
     var art = el("article", { part: "article", "aria-labelledby": "ae-headline", class: "article" });
     var header = el("header", { class: "article-header" });
     if (article.section != null) header.appendChild(text("p", { class: "section" }, article.section));
-    header.appendChild(text("h1", { id: "ae-headline", part: "headline", class: "headline" }, article.headline));
-    if (article.standfirst != null) header.appendChild(text("p", { class: "standfirst" }, article.standfirst));
+    var lang = typeof article.lang === "string" ? article.lang : null;
+    header.appendChild(text("h1", { id: "ae-headline", part: "headline", lang: lang, class: "headline" }, article.headline));
+    if (article.standfirst != null) header.appendChild(text("p", { class: "standfirst", lang: lang }, article.standfirst));
     var authors = Array.isArray(article.authors) ? article.authors : [];
     var published = date(article.datePublished);
     if (authors.length || published || article.publisher) {
       var meta = el("div", { class: "meta" });
       if (authors.length) {
         var byline = el("address", { class: "byline" }, S.by + " ");
+        var names = el("bdi");
+        byline.appendChild(names);
         authors.forEach(function (a, i) {
-          if (i) byline.appendChild(d.createTextNode(", "));
+          if (i) names.appendChild(d.createTextNode(", "));
           var u = a.url != null ? safeUrl(a.url, base, false) : null;
-          byline.appendChild(u ? text("a", { href: u, rel: "author noopener noreferrer", target: "_blank" }, a.name) : d.createTextNode(a.name));
+          names.appendChild(u ? text("a", { href: u, rel: "author noopener noreferrer", target: "_blank" }, a.name) : d.createTextNode(a.name));
         });
         meta.appendChild(byline);
       }
-      if (article.publisher) meta.appendChild(text("span", { class: "publisher" }, article.publisher.name));
+      if (article.publisher) meta.appendChild(text("bdi", { class: "publisher" }, article.publisher.name));
       if (published) meta.appendChild(text("time", { datetime: article.datePublished }, published));
       var modified = date(article.dateModified);
       if (modified && modified !== published) {
@@ -490,7 +513,7 @@
     });
     if (article.image) add(art, figure(article.image, "lead", base));
 
-    var body = el("div", { part: "body", class: "body" });
+    var body = el("div", { part: "body", lang: lang, class: "body" });
     var blocks = article.body;
     var after = -1;
     var placement = donation && donation.placement;
@@ -513,7 +536,9 @@
     var canonical = safeUrl(article.url, base, false);
     if (canonical) {
       var name = (article.publisher && article.publisher.name) || new URL(canonical).host;
-      art.appendChild(el("p", { class: "canonical" }, text("a", { href: canonical, target: "_blank", rel: "noopener noreferrer" }, S.readOn + " " + name)));
+      var readOn = el("a", { href: canonical, target: "_blank", rel: "noopener noreferrer" }, S.readOn + " ");
+      readOn.appendChild(text("bdi", null, name));
+      art.appendChild(el("p", { class: "canonical" }, readOn));
     }
     frag.appendChild(art);
 
@@ -578,7 +603,7 @@
       return r.text();
     });
     root.textContent = "";
-    var ae = el("div", { part: "root", "data-theme": host.getAttribute("data-theme") || "auto", lang: "en", class: "ae" }, skeleton());
+    var ae = el("div", { part: "root", "data-theme": host.getAttribute("data-theme") || "auto", "data-layout": "full", lang: "en", dir: "ltr", class: "ae" }, skeleton());
     root.appendChild(el("div", { class: "ae-mount" }, ae));
     styles.then(function (s) {
       if (s) root.adoptedStyleSheets = [s];
