@@ -87,7 +87,7 @@ async fn article_renders_in_a_shadow_root_and_remind_later_hides_the_ask() {
     assert!(root.query_selector(".ask").unwrap().is_none(), "the ask is hidden");
     assert!(root.query_selector(".banner").unwrap().is_none(), "the banner is hidden too");
     let status = root.query_selector(".snoozed[role=status]").unwrap().expect("a confirmation");
-    assert!(status.text_content().unwrap().contains("we'll ask again after"));
+    assert!(status.text_content().unwrap().contains("we'll ask again in 30 days"));
     let until: f64 = store.get("article-embed:snooze:https://news.example").unwrap().parse().unwrap();
     assert_eq!(until, NOW + 30.0 * 86_400_000.0);
     assert!(events.borrow().iter().any(|e| matches!(
