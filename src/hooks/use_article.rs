@@ -44,13 +44,20 @@ impl Reducible for Machine {
 #[hook]
 pub fn use_article(src: AttrValue, timeout_ms: u32) -> (LoadState, Callback<()>) {
     let machine = use_reducer(|| Machine { state: LoadState::Loading, attempt: 0 });
+    // The `src` of the latest render: a load that finishes after `src` has
+    // changed is dropped, so the state (and the rendered event) never pairs
+    // one article with another's `src`.
+    let current = use_mut_ref(|| src.clone());
+    current.replace(src.clone());
     {
         let dispatcher = machine.dispatcher();
         use_effect_with((src, machine.attempt), move |(src, _)| {
             let src = src.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = load_article(&src, timeout_ms).await;
-                dispatcher.dispatch(Action::Done(result));
+                if *current.borrow() == src {
+                    dispatcher.dispatch(Action::Done(result));
+                }
             });
         });
     }

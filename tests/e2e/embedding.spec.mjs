@@ -437,3 +437,32 @@ test("the loading skeleton does not animate under prefers-reduced-motion", async
   release();
   await waitForEvent(page, "article-embed:rendered");
 });
+
+test("a load that finishes after src changed is dropped: rendered never pairs one article with another's src", async ({ page }) => {
+  const problems = await watch(page);
+  // The first article answers late, after src has moved on to the second.
+  await page.route("**/slow-first.json", async (route) => {
+    await new Promise((r) => setTimeout(r, 1200));
+    const seed = await (await route.fetch({ url: new URL("/articles/four-officers.json", route.request().url()).href })).json();
+    route.fulfill({ json: { ...seed, id: "slow-first" } });
+  });
+  await page.goto("/fixtures/blank.html");
+  await page.evaluate(() => {
+    document.getElementById("slot").innerHTML = '<article-embed src="/slow-first.json"></article-embed>';
+    const s = document.createElement("script");
+    s.src = "/embed.js";
+    document.body.append(s);
+  });
+  const el = page.locator("article-embed");
+  await expect(el.locator(".skeleton")).toHaveCount(1);
+  await el.evaluate((e) => e.setAttribute("src", "/articles/every-block.json"));
+  await waitForEvent(page, "article-embed:rendered");
+  await page.waitForTimeout(1500);
+  const rendered = await events(page, "article-embed:rendered");
+  for (const r of rendered) {
+    const expected = r.detail.src.endsWith("/slow-first.json") ? "slow-first" : "caspian-pipeline-explainer";
+    expect(r.detail.id).toBe(expected);
+  }
+  await expect(el.locator("h1")).not.toHaveText(/Four Officers/);
+  expect(problems).toEqual([]);
+});
