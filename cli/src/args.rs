@@ -216,9 +216,23 @@ impl Args for EmbedOptions {
 pub struct OembedArgs {
     #[command(flatten)]
     pub embed: EmbedArgs,
+    #[command(flatten)]
+    pub options: EmbedOptions,
     /// The response's width in pixels: pass the consumer's `maxwidth` through.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(1..))]
     pub maxwidth: u32,
+    /// The consumer's `maxheight`: with --iframe, the frame's height is at
+    /// most N (the frame page then asks its parent for the height it needs).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub maxheight: Option<u32>,
+    /// Answer with an <iframe> of frame.html instead of the embed code, for
+    /// CMSs that accept only iframes from a discovered provider (WordPress).
+    #[arg(long)]
+    pub iframe: bool,
+    /// The URL of frame.html, for --iframe: http(s), or relative to the page
+    /// [default: frame.html next to --bundle].
+    #[arg(long, value_name = "URL", requires = "iframe", value_parser = embed_url)]
+    pub frame: Option<String>,
 }
 
 #[cfg(test)]

@@ -560,3 +560,86 @@ fn dash_reads_standard_input() {
     let out = run_with_stdin(&["validate", "--strict", "-"], &converted);
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), "-: ok (18 blocks)\n".to_owned()), "{}", stderr(&out));
 }
+
+// --- oembed --iframe ---------------------------------------------------------
+
+/// The `src` of the one `<iframe>` in `html`, with `&amp;` read back.
+fn iframe_src(html: &str) -> String {
+    let start = html.find("<iframe src=\"").expect("an iframe") + "<iframe src=\"".len();
+    html[start..start + html[start..].find('"').unwrap()].replace("&amp;", "&")
+}
+
+#[test]
+fn oembed_iframe_is_a_sandboxed_iframe_of_the_frame_page() {
+    let out = run(&["oembed", "--iframe", &seed_article(), "--src", SRC, "--bundle", BUNDLE, "--maxwidth", "480", "--theme", "dark", "--layout", "card"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((v["version"].as_str(), v["type"].as_str()), (Some("1.0"), Some("rich")));
+    assert_eq!(v["title"], "Four Officers Prosecuted for Kazakh Riot Shootings");
+    assert_eq!((v["width"].as_u64(), v["height"].as_u64()), (Some(480), Some(600)));
+    let html = v["html"].as_str().unwrap();
+    assert_eq!(
+        html,
+        "<iframe src=\"https://cdn.news.example/article-embed/frame.html?src=https%3A%2F%2Fnews.example%2Fembed%2Ffour-officers.json&amp;theme=dark&amp;layout=card\" \
+         title=\"Four Officers Prosecuted for Kazakh Riot Shootings\" width=\"480\" height=\"600\" loading=\"lazy\" \
+         sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\" frameborder=\"0\"></iframe>"
+    );
+    // What WordPress keeps from a discovered provider: no script, no blockquote.
+    assert!(!html.contains("<script") && !html.contains("<blockquote"), "{html}");
+}
+
+#[test]
+fn oembed_iframe_takes_a_frame_url_and_a_maxheight() {
+    let out = run(&[
+        "oembed", &seed_article(), "--iframe", "--src", SRC, "--bundle", BUNDLE,
+        "--frame", "https://embed.news.example/frame.html", "--maxheight", "400",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((v["width"].as_u64(), v["height"].as_u64()), (Some(550), Some(400)));
+    assert_eq!(
+        iframe_src(v["html"].as_str().unwrap()),
+        "https://embed.news.example/frame.html?src=https%3A%2F%2Fnews.example%2Fembed%2Ffour-officers.json"
+    );
+    assert!(v["html"].as_str().unwrap().contains("height=\"400\""));
+    // A maxheight over the default leaves the default.
+    let out = run(&["oembed", &seed_article(), "--iframe", "--src", SRC, "--bundle", BUNDLE, "--maxheight", "2000"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["height"].as_u64(), Some(600));
+}
+
+#[test]
+fn oembed_iframe_usage_errors() {
+    for bad in [
+        &["--frame", "https://embed.news.example/frame.html"][..],
+        &["--iframe", "--frame", "javascript:alert(1)"],
+        &["--iframe", "--maxheight", "0"],
+        &["--iframe", "--theme", "purple"],
+    ] {
+        let mut args = vec!["oembed", "a.json", "--src", SRC, "--bundle", BUNDLE];
+        args.extend_from_slice(bad);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {}", stderr(&out));
+    }
+    let help = stdout(&run(&["oembed", "--help"]));
+    for flag in ["--iframe", "--frame <URL>", "--maxheight <N>", "--theme <VALUE>", "--layout <VALUE>"] {
+        assert!(help.contains(flag), "oembed --help lists {flag}: {help}");
+    }
+}
+
+#[test]
+fn oembed_without_iframe_is_unchanged_and_escapes_the_headline() {
+    let article = temp("quotes.json");
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(seed_article()).unwrap()).unwrap();
+    json["headline"] = Value::from("Tom & \"Jerry\" <b>");
+    std::fs::write(&article, json.to_string()).unwrap();
+    let plain = run(&["oembed", article.to_str().unwrap(), "--src", SRC, "--bundle", BUNDLE]);
+    let framed = run(&["oembed", article.to_str().unwrap(), "--iframe", "--src", SRC, "--bundle", BUNDLE]);
+    std::fs::remove_file(&article).ok();
+    let plain: Value = serde_json::from_str(&stdout(&plain)).unwrap();
+    assert!(plain["html"].as_str().unwrap().starts_with("<blockquote class=\"article-embed\""));
+    assert_eq!(plain["height"], Value::Null);
+    let framed: Value = serde_json::from_str(&stdout(&framed)).unwrap();
+    assert!(framed["html"].as_str().unwrap().contains(" title=\"Tom &amp; &quot;Jerry&quot; &lt;b&gt;\" "), "{framed}");
+    assert_eq!(framed["title"], "Tom & \"Jerry\" <b>");
+}
