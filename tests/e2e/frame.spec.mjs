@@ -7,6 +7,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 
 const SEED = JSON.parse(readFileSync(new URL("../../www/articles/four-officers.json", import.meta.url), "utf8"));
 const SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox";
@@ -218,3 +219,60 @@ for (const scheme of ["light", "dark"]) {
     expect(format(await axe())).toEqual([]);
   });
 }
+
+/**
+ * What WordPress does with a discovered provider's html
+ * (wp_filter_oembed_result): keeps the iframe with only its src, width,
+ * height, frameborder, marginwidth, marginheight, scrolling and title;
+ * appends `#?secret=S` to the src; adds `data-secret`, its class,
+ * `sandbox="allow-scripts"` and `security="restricted"`.
+ */
+function asWordPressEmbedsIt(html, secret) {
+  const tag = html.match(/<iframe\b[^>]*><\/iframe>/)[0];
+  const kept = [...tag.matchAll(/\s([a-z-]+)="([^"]*)"/g)].filter(([, name]) =>
+    ["src", "width", "height", "frameborder", "marginwidth", "marginheight", "scrolling", "title"].includes(name)
+  );
+  const attrs = kept.map(([, name, value]) => (name === "src" ? ` src="${value}#?secret=${secret}" data-secret="${secret}"` : ` ${name}="${value}"`));
+  return `<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"${attrs.join("")}></iframe>`;
+}
+
+/** The receiving half of WordPress's wp-embed.js: height messages, clamped to 200–1000. */
+function wpEmbed() {
+  window.addEventListener("message", (e) => {
+    const data = e.data;
+    if (!data || !(data.secret || data.message || data.value) || /[^a-zA-Z0-9]/.test(data.secret)) return;
+    for (const source of document.querySelectorAll(`iframe[data-secret="${data.secret}"]`)) {
+      if (e.source !== source.contentWindow) continue;
+      if (data.message === "height") source.height = String(Math.min(1000, Math.max(200, parseInt(data.value, 10) || 0)));
+    }
+  });
+  for (const f of document.querySelectorAll("iframe.wp-embedded-content")) {
+    f.contentWindow.postMessage({ message: "ready", secret: f.getAttribute("data-secret") }, "*");
+  }
+}
+
+test("the CLI's oembed --iframe code, as WordPress embeds it, is sized by wp-embed's messages", async ({ page, baseURL }) => {
+  test.setTimeout(180_000); // cargo run builds the CLI when no test has yet
+  const origin = new URL(baseURL).origin;
+  const response = execFileSync(
+    "cargo",
+    ["run", "--locked", "--quiet", "-p", "article-embed-cli", "--", "oembed", "--iframe", "www/articles/four-officers.json",
+      "--src", `${origin}/articles/four-officers.json`, "--bundle", `${origin}/embed.js`, "--layout", "card"],
+    { cwd: new URL("../..", import.meta.url), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }
+  );
+  const oembed = JSON.parse(response);
+  expect(oembed.html).toContain(`<iframe src="${origin}/frame.html?src=`);
+  const html = asWordPressEmbedsIt(oembed.html, SECRET);
+  await page.goto(`${origin.replace("127.0.0.1", "localhost")}/fixtures/blank.html`);
+  await page.evaluate((html) => {
+    document.getElementById("slot").innerHTML = html;
+  }, html);
+  await page.evaluate(wpEmbed);
+  const frame = page.frameLocator("iframe");
+  await expect(frame.locator("article-embed [part=root]")).toHaveAttribute("data-layout", "card");
+  await expect(page.locator("iframe")).toHaveAttribute("title", oembed.title);
+  await expect
+    .poll(async () => Number(await page.locator("iframe").getAttribute("height")))
+    .toBe(Math.min(1000, Math.max(200, await contentHeight(page))));
+  expect(Number(await page.locator("iframe").getAttribute("height"))).not.toBe(oembed.height);
+});
