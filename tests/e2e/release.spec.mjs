@@ -64,8 +64,10 @@ test.describe("the build", () => {
     expect(wasm[0]).toBe(`${NAME}-${hash}_bg.wasm`);
     // The hash is of the files' own final bytes: same code, same names.
     expect(contentHash(read(glue[0]).toString(), read(wasm[0]), wasm[0])).toBe(hash);
-    // No other JavaScript or Wasm at the top of dist/ but the loader.
-    const scripts = top.filter((f) => /\.(js|wasm)$/.test(f) && f !== "embed.js");
+    // No other JavaScript or Wasm at the top of dist/ but the loader (and the
+    // scripts of the site owners' tools: the iframe page and the configurator).
+    const tools = ["frame.js", "frame-host.js", "publish.js"];
+    const scripts = top.filter((f) => /\.(js|wasm)$/.test(f) && f !== "embed.js" && !tools.includes(f));
     expect(scripts.sort()).toEqual([glue[0], wasm[0]].sort());
   });
 
