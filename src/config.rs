@@ -96,7 +96,9 @@ pub struct EmbedOption {
     pub name: &'static str,
     /// The fixed values it accepts; empty when the value is free-form.
     pub choices: &'static [&'static str],
-    /// What it accepts, as the docs' table says it (Markdown).
+    /// What it accepts, as the docs' table says it (Markdown). Native
+    /// builds only: the bundle never shows it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub values: &'static str,
     /// Its default, as the docs' table says it (Markdown); a warning about an
     /// invalid value names it.
@@ -111,6 +113,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "src",
         choices: &[],
+        #[cfg(not(target_arch = "wasm32"))]
         values: "article JSON URL, absolute or relative to the page",
         default: "required",
         read: |c, v| {
@@ -122,6 +125,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "theme",
         choices: &["light", "dark", "auto"],
+        #[cfg(not(target_arch = "wasm32"))]
         values: "`light`, `dark`, `auto`",
         default: "`auto`: follows the reader's system setting, live",
         read: |c, v| {
@@ -137,6 +141,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "lang",
         choices: &[],
+        #[cfg(not(target_arch = "wasm32"))]
         values: "UI language: `en`, `ru`, `uk`, `kk`, `de`, `fr`, `es`, `ar` (a tag like `ru-RU` or `es-419` picks its language)",
         default: "the article's `lang`, else your page's `<html lang>`, else `en`",
         read: |c, v| {
@@ -155,6 +160,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "donate",
         choices: &["on", "off"],
+        #[cfg(not(target_arch = "wasm32"))]
         values: "`on`, `off`",
         default: "`on` when the article has a donation ask",
         read: |c, v| {
@@ -170,6 +176,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "related",
         choices: &[],
+        #[cfg(not(target_arch = "wasm32"))]
         values: "maximum number of related links; `0` hides them",
         default: "`3`",
         read: |c, v| match v.trim().parse::<u32>() {
@@ -183,6 +190,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "dnt",
         choices: &["true", "false"],
+        #[cfg(not(target_arch = "wasm32"))]
         values: "`true`",
         default: "off. With `true` the widget writes nothing to any storage (the reader's \"Remind me later\" then lasts until the page is left)",
         read: |c, v| {
@@ -197,6 +205,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "layout",
         choices: &["full", "excerpt", "card"],
+        #[cfg(not(target_arch = "wasm32"))]
         values: "`full`, `excerpt` (the first blocks, then \"Continue reading\"), `card` (a compact preview)",
         default: "`full`",
         read: |c, v| {
@@ -212,6 +221,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption {
         name: "timeout",
         choices: &[],
+        #[cfg(not(target_arch = "wasm32"))]
         values: "milliseconds to wait for the article, 1000–60000",
         default: "`10000`",
         read: |c, v| match v.trim().parse::<u32>() {

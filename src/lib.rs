@@ -48,7 +48,8 @@ pub use web::{ArticleEmbed, ArticleEmbedProps};
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// The widget's stylesheet, adopted by every shadow root on a page.
-pub const STYLESHEET: &str = include_str!("../styles/widget.css");
+/// `styles/widget.css`, minified at build time (build.rs).
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// The version reported as `window.ArticleEmbed.version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -42,9 +42,6 @@ test.describe("excerpt", () => {
   for (const how of ["click", "Enter", "Space"]) {
     test(`"Continue reading" by ${how} reveals the rest in place, fires expand and moves focus`, async ({ page }) => {
       await watch(page);
-      await page.addInitScript(() => {
-        document.addEventListener("article-embed:expand", (e) => window.__events.push({ type: e.type, detail: e.detail }));
-      });
       await embed(page, SEED, { layout: "excerpt" });
       await waitForEvent(page, "article-embed:rendered");
       const el = page.locator("article-embed");
