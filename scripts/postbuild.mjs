@@ -12,7 +12,8 @@
 //    embed.js always loads the files of its own build; in release builds
 //    then minifies the loader;
 // 4. writes `_headers` (Netlify / Cloudflare Pages format): the cache policy,
-//    naming the actual hashed files;
+//    naming the actual hashed files (and the iframe page's stable files,
+//    cached like embed.js);
 // 5. copies the TypeScript declarations (www/article-embed.d.ts, generated
 //    by tests/types.rs, and www/article-embed-react.d.ts) and writes
 //    `package.json`, which makes dist/ the npm package `article-embed`
@@ -136,8 +137,17 @@ export async function walk(dir, prefix = "") {
 /** Files named with a content hash (ours and Trunk's, e.g. the demo's CSS). */
 export const isHashed = (name) => /^[\w.-]+-[0-9a-f]{6,16}(?:_bg\.wasm|\.(?:js|css|wasm|svg|png|jpg|woff2?))$/.test(name);
 
-/** `_headers` for the release: `hashed` are file names at the top of dist/. */
-export function headersFile(hashed, types) {
+/**
+ * The iframe page and its host script: stable URLs readers' browsers load, so
+ * they get the loader's short cache policy (docs/embedding.md, "Iframes").
+ */
+export const FRAME_FILES = ["frame.html", "frame.js", "frame.css", "frame-host.js"];
+
+/**
+ * `_headers` for the release: `hashed` are file names at the top of dist/;
+ * `stable` the files of `FRAME_FILES` the build has.
+ */
+export function headersFile(hashed, types, stable = []) {
   const rule = (path, headers) => [path, ...headers.map(([k, v]) => `  ${k}: ${v}`)].join("\n");
   const widget = (name) => name.endsWith(".js") || name.endsWith(".wasm");
   const rules = [
@@ -146,6 +156,12 @@ export function headersFile(hashed, types) {
       ["Access-Control-Allow-Origin", "*"],
       ["Content-Type", types[".js"]],
     ]),
+    ...stable.map((name) =>
+      rule(`/${name}`, [
+        ["Cache-Control", LOADER_CACHE],
+        ["Content-Type", types[extname(name)] || "application/octet-stream"],
+      ])
+    ),
     ...hashed.map((name) =>
       rule(`/${name}`, [
         ["Cache-Control", HASHED_CACHE],
@@ -229,8 +245,9 @@ async function main() {
   for (const name of Object.values(names)) {
     if (!hashed.includes(name)) throw new Error(`postbuild: ${name} is missing from the staging dir`);
   }
-  await writeFile(join(dir, "_headers"), headersFile(hashed, CONTENT_TYPES));
-  console.log(`postbuild: _headers for embed.js and ${hashed.length} hashed files`);
+  const stable = FRAME_FILES.filter((f) => files.includes(f));
+  await writeFile(join(dir, "_headers"), headersFile(hashed, CONTENT_TYPES, stable));
+  console.log(`postbuild: _headers for embed.js, ${stable.length} iframe page files and ${hashed.length} hashed files`);
 
   for (const name of DECLARATIONS) await copyFile(new URL(`../www/${name}`, import.meta.url), join(dir, name));
   const pkg = packageJson({

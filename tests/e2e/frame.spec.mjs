@@ -66,14 +66,20 @@ const frameOf = (page) => page.frames().find((f) => f.url().includes("/frame.htm
 const contentHeight = async (page) =>
   (await frameOf(page)?.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)).catch(() => -2)) ?? -2;
 
-/** Waits until the last posted height is the frame's content height; returns it. */
+/**
+ * Waits until the last posted height is the frame's content height and no
+ * new height has come for two polls in a row; returns it.
+ */
 async function settledHeight(page) {
   let last = -1;
+  let count = -1;
   await expect
     .poll(async () => {
       const posted = await heights(page);
+      const same = posted.length === count;
+      count = posted.length;
       last = posted.length ? posted[posted.length - 1].height : -1;
-      return last === (await contentHeight(page));
+      return same && last === (await contentHeight(page));
     })
     .toBe(true);
   return last;
@@ -122,6 +128,7 @@ test("frame-host.js sizes the iframe to the posted height", async ({ page, baseU
 
 test("answers only a validated request to post its height again", async ({ page, baseURL }) => {
   await host(page, baseURL, `src=${encodeURIComponent("/articles/four-officers.json")}#secret=${SECRET}`);
+  await expect(page.frameLocator("iframe").locator("article-embed [part=headline]")).toHaveText(SEED.headline);
   const height = await settledHeight(page);
   const count = (await messages(page)).length;
   const send = (data) => page.locator("iframe").evaluate((f, data) => f.contentWindow.postMessage(data, "*"), data);
@@ -272,7 +279,16 @@ test("the CLI's oembed --iframe code, as WordPress embeds it, is sized by wp-emb
   await expect(frame.locator("article-embed [part=root]")).toHaveAttribute("data-layout", "card");
   await expect(page.locator("iframe")).toHaveAttribute("title", oembed.title);
   await expect
-    .poll(async () => Number(await page.locator("iframe").getAttribute("height")))
-    .toBe(Math.min(1000, Math.max(200, await contentHeight(page))));
+    .poll(async () => Number(await page.locator("iframe").getAttribute("height")) === Math.min(1000, Math.max(200, await contentHeight(page))))
+    .toBe(true);
   expect(Number(await page.locator("iframe").getAttribute("height"))).not.toBe(oembed.height);
+});
+
+test("the iframe page's files are cached like embed.js (dist/_headers)", async ({ request }) => {
+  const { LOADER_CACHE } = await import("../../scripts/postbuild.mjs");
+  for (const file of ["frame.html", "frame.js", "frame.css", "frame-host.js", "embed.js"]) {
+    const res = await request.get(`/${file}`);
+    expect(res.status(), file).toBe(200);
+    expect(res.headers()["cache-control"], file).toBe(LOADER_CACHE);
+  }
 });
