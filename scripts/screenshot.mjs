@@ -5,7 +5,8 @@
 // Writes demo-light.png, demo-dark.png (at the donation ask), demo-narrow.png,
 // donation-light.png / donation-dark.png (the ask alone), and the widget in
 // Arabic (right-to-left) and Kazakh: lang-ar.png, lang-ar-dark-narrow.png,
-// donation-ar.png, lang-kk.png; and the layouts: layout-excerpt.png,
+// donation-ar.png, lang-kk.png; the ask's second A/B variant,
+// donation-variant.png; and the layouts: layout-excerpt.png,
 // layout-card.png, layout-card-dark-narrow.png.
 import { chromium } from "@playwright/test";
 import { launchOptions } from "../tests/browser.mjs";
@@ -24,6 +25,7 @@ const shots = [
   { name: "lang-ar-dark-narrow", colorScheme: "dark", width: 320, height: 1400, lang: "ar", scrollTo: ".ask" },
   { name: "donation-ar", colorScheme: "light", width: 1200, height: 1400, lang: "ar", element: ".ask" },
   { name: "lang-kk", colorScheme: "dark", width: 1200, height: 1400, lang: "kk", scrollTo: ".ask" },
+  { name: "donation-variant", colorScheme: "light", width: 1200, height: 1400, element: ".ask", random: 0.75 },
   { name: "layout-excerpt", colorScheme: "light", width: 1200, height: 1100, layout: "excerpt", element: ".ae" },
   { name: "layout-card", colorScheme: "light", width: 1200, height: 900, layout: "card", element: ".ae" },
   { name: "layout-card-dark-narrow", colorScheme: "dark", width: 320, height: 900, layout: "card", element: ".ae" },
@@ -31,6 +33,11 @@ const shots = [
 for (const s of shots) {
   const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, colorScheme: s.colorScheme });
   page.on("pageerror", (e) => console.error("pageerror:", e.message));
+  // The demo ask's A/B draw: the first variant ("appeal", the base copy)
+  // unless a shot asks for another.
+  await page.addInitScript((r) => {
+    Math.random = () => r;
+  }, s.random ?? 0.25);
   page.on("console", (m) => console.log(`console.${m.type()}: ${m.text()}`));
   await page.goto(url);
   await page.locator("article-embed").first().evaluate(
