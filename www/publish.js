@@ -173,7 +173,7 @@
     if (choices.length) {
       input = d.createElement("select");
       if (o.defaultValue === null) {
-        var unset = new Option((UNSET[o.name] || "Not set") + " (default)", "");
+        var unset = new Option(UNSET[o.name] || "Not set (default)", "");
         input.append(unset);
       }
       choices.forEach(function (c) {
