@@ -70,17 +70,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
     // How long "Remind me later" and the banner's dismiss last.
     let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(crate::limits::DEFAULT_REMIND_LATER_DAYS, |r| r.days);
-    let on_remind = {
-        let snooze = ask.snooze.clone();
-        let on_event = ctx.on_event.clone();
-        let services = ctx.services.clone();
-        Callback::from(move |()| {
-            snooze.emit(days);
-            let now = services.as_ref().map_or(0.0, |s| s.clock.now_ms());
-            let until = CivilDate::from_unix_ms(now + f64::from(days) * crate::time::DAY_MS).iso();
-            on_event.emit(WidgetEvent::RemindLater { until });
-        })
-    };
+    let on_remind = snooze_reported(ask.snooze.clone(), days, &ctx, |until| WidgetEvent::RemindLater { until });
     // A showing of the ask: an impression for the host, and a view towards
     // the frequency cap.
     let on_seen = {
@@ -109,17 +99,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
-    let on_dismiss_banner = {
-        let snooze = banner.snooze.clone();
-        let on_event = ctx.on_event.clone();
-        let services = ctx.services.clone();
-        Callback::from(move |()| {
-            snooze.emit(days);
-            let now = services.as_ref().map_or(0.0, |s| s.clock.now_ms());
-            let until = CivilDate::from_unix_ms(now + f64::from(days) * crate::time::DAY_MS).iso();
-            on_event.emit(WidgetEvent::Dismiss { until });
-        })
-    };
+    let on_dismiss_banner = snooze_reported(banner.snooze.clone(), days, &ctx, |until| WidgetEvent::Dismiss { until });
 
     let ask_html = if ask_allowed {
         html! { <DonationAsk article={article.clone()} {on_remind} {on_seen} audience={audience.clone()} /> }
@@ -318,4 +298,22 @@ fn meta(article: &Article, ctx: &crate::context::ViewContext) -> Html {
 pub(crate) fn read_on(template: &'static str, site: String) -> Html {
     let (before, after) = i18n::around(template, "site");
     html! { <>{ before }<bdi>{ site }</bdi>{ after }</> }
+}
+
+/// Snoozes for `days` and tells the host until when (an ISO 8601 date), as
+/// `event` says it: "Remind me later" and closing the banner.
+fn snooze_reported(
+    snooze: Callback<u32>,
+    days: u32,
+    ctx: &crate::context::ViewContext,
+    event: fn(String) -> WidgetEvent,
+) -> Callback<()> {
+    let on_event = ctx.on_event.clone();
+    let services = ctx.services.clone();
+    Callback::from(move |()| {
+        snooze.emit(days);
+        let now = services.as_ref().map_or(0.0, |s| s.clock.now_ms());
+        let until = CivilDate::from_unix_ms(now + f64::from(days) * crate::time::DAY_MS).iso();
+        on_event.emit(event(until));
+    })
 }
