@@ -8,6 +8,8 @@ export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 target="$root/target/yew-floor"
 out="$target/out"
 
+# The bundle's toolchain and flags (the pinned nightly, build-std).
+source "$root/scripts/wasm-env.sh"
 cargo build --quiet --locked --release --target wasm32-unknown-unknown \
   --manifest-path "$root/bench/yew-floor/Cargo.toml" --target-dir "$target"
 rm -rf "$out"
@@ -17,7 +19,7 @@ wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/relea
 wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/yew_floor_bg.wasm" -o "$out/yew_floor_bg.wasm"
-# The same minification as scripts/minify.mjs.
+# The same minification as scripts/postbuild.mjs.
 terser "$out/yew_floor.js" --module --ecma 2020 --compress passes=2 --mangle -o "$out/yew_floor.js"
 
 total=0
