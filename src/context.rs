@@ -65,6 +65,13 @@ pub struct ViewContext {
 pub const DEFAULT_ID_PREFIX: &str = "ae";
 
 impl ViewContext {
+    /// A click handler that tells the host the reader followed `href`.
+    pub fn link_reporter(&self, href: &str, kind: LinkKind) -> Callback<MouseEvent> {
+        let on_event = self.on_event.clone();
+        let href = href.to_owned();
+        Callback::from(move |_: MouseEvent| on_event.emit(WidgetEvent::Link { href: href.clone(), kind }))
+    }
+
     /// The document-unique form of the component-local id `name`.
     pub fn id(&self, name: &str) -> AttrValue {
         let prefix = if self.id_prefix.is_empty() { DEFAULT_ID_PREFIX } else { self.id_prefix.as_str() };

@@ -198,11 +198,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             .map(|p| p.name.clone())
             .or_else(|| host_of(url).map(str::to_owned))
             .unwrap_or_default();
-        let onclick = {
-            let on_event = ctx.on_event.clone();
-            let href = url.clone();
-            Callback::from(move |_: MouseEvent| on_event.emit(WidgetEvent::Link { href: href.clone(), kind: LinkKind::Canonical }))
-        };
+        let onclick = ctx.link_reporter(url, LinkKind::Canonical);
         html! {
             <p class="canonical">
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer" {onclick}>

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::context::{use_view_context, LinkKind, WidgetEvent};
+use crate::context::{use_view_context, LinkKind};
 use crate::format;
 use crate::model::{ArticleRef, Block, Inline};
 
@@ -57,13 +57,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let headline_id = ctx.id("headline");
     let headline = match &article.url {
         Some(url) => {
-            let onclick = {
-                let on_event = ctx.on_event.clone();
-                let href = url.clone();
-                Callback::from(move |_: MouseEvent| {
-                    on_event.emit(WidgetEvent::Link { href: href.clone(), kind: LinkKind::Canonical })
-                })
-            };
+            let onclick = ctx.link_reporter(url, LinkKind::Canonical);
             html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer" {onclick}>{ article.headline.clone() }</a> }
         }
         None => html! { { article.headline.clone() } },

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::context::{use_view_context, LinkKind, WidgetEvent};
+use crate::context::{use_view_context, LinkKind};
 use crate::format;
 use crate::model::Related;
 
@@ -24,13 +24,7 @@ pub fn RelatedList(props: &RelatedListProps) -> Html {
         });
         let title = match &r.url {
             Some(url) => {
-                let onclick = {
-                    let on_event = ctx.on_event.clone();
-                    let href = url.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        on_event.emit(WidgetEvent::Link { href: href.clone(), kind: LinkKind::Related })
-                    })
-                };
+                let onclick = ctx.link_reporter(url, LinkKind::Related);
                 html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer" {onclick}>{ r.headline.clone() }</a> }
             }
             None => html! { { r.headline.clone() } },
