@@ -129,7 +129,7 @@ pub fn copy(donation: &Donation, variant: Option<&Variant>, count: Option<u64>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::{FallbackStore, MemoryStore};
+    use crate::services::{BrokenStore, FallbackStore, MemoryStore};
 
     const ORIGIN: &str = "https://news.example";
     const T0: f64 = 1_700_000_000_000.0;
@@ -208,17 +208,8 @@ mod tests {
 
     #[test]
     fn storage_that_fails_makes_the_count_unknown() {
-        struct Broken;
-        impl Store for Broken {
-            fn get(&self, _: &str) -> Option<String> {
-                None
-            }
-            fn set(&self, _: &str, _: &str) -> bool {
-                false
-            }
-        }
-        assert_eq!(count_article(&Broken, ORIGIN, "one", T0), None);
-        let fallback = FallbackStore { primary: Broken, memory: MemoryStore::default() };
+        assert_eq!(count_article(&BrokenStore, ORIGIN, "one", T0), None);
+        let fallback = FallbackStore { primary: BrokenStore, memory: MemoryStore::default() };
         assert_eq!(count_article(&fallback, ORIGIN, "one", T0), None);
     }
 

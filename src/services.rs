@@ -77,3 +77,18 @@ impl PartialEq for Services {
             && self.persistent == other.persistent
     }
 }
+
+/// A store whose every read and write fails, like a blocked `localStorage`
+/// (for the tests of what is kept in a store).
+#[cfg(test)]
+pub(crate) struct BrokenStore;
+
+#[cfg(test)]
+impl Store for BrokenStore {
+    fn get(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn set(&self, _: &str, _: &str) -> bool {
+        false
+    }
+}

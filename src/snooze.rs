@@ -66,21 +66,10 @@ pub fn record_view(store: &dyn Store, origin: &str, now_ms: f64, days: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::{FallbackStore, MemoryStore};
+    use crate::services::{BrokenStore, FallbackStore, MemoryStore};
 
     const ORIGIN: &str = "https://news.example";
     const T0: f64 = 1_700_000_000_000.0;
-
-    /// A store whose every read and write fails, like a blocked localStorage.
-    struct BrokenStore;
-    impl Store for BrokenStore {
-        fn get(&self, _: &str) -> Option<String> {
-            None
-        }
-        fn set(&self, _: &str, _: &str) -> bool {
-            false
-        }
-    }
 
     #[test]
     fn snooze_hides_for_the_given_days_then_expires() {
