@@ -3,7 +3,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-import { watch, waitForEvent, events, embed } from "./helpers.mjs";
+import { watch, waitForEvent, events, embed, embedMarkup } from "./helpers.mjs";
 
 const SEED = JSON.parse(readFileSync(new URL("../../www/articles/four-officers.json", import.meta.url), "utf8"));
 const DAY = 86_400_000;
@@ -261,15 +261,9 @@ test('the ask speaks Russian with data-lang="ru"', async ({ page }) => {
 
 test("remind me later in one embed hides that publisher's ask in every embed on the page", async ({ page }) => {
   const problems = await watch(page);
-  await page.goto("/fixtures/blank.html");
-  await page.evaluate(() => {
-    document.getElementById("slot").innerHTML = `
+  await embedMarkup(page, `
       <article-embed id="first" src="/articles/four-officers.json"></article-embed>
-      <article-embed id="second" src="/articles/four-officers.json?again"></article-embed>`;
-    const s = document.createElement("script");
-    s.src = "/embed.js";
-    document.body.append(s);
-  });
+      <article-embed id="second" src="/articles/four-officers.json?again"></article-embed>`);
   await page.waitForFunction(() => window.ArticleEmbed);
   await page.evaluate(() => window.ArticleEmbed.load());
   const first = page.locator("#first");

@@ -2,7 +2,7 @@
 // idempotency, custom element attributes, events, themes, language.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { watch, waitForEvent, events, embed } from "./helpers.mjs";
+import { watch, waitForEvent, events, embed, embedMarkup } from "./helpers.mjs";
 
 const SEED = JSON.parse(readFileSync(new URL("../../www/articles/four-officers.json", import.meta.url), "utf8"));
 // The bundle's content-hashed glue and module, as the built embed.js names them.
@@ -223,13 +223,7 @@ test("window.ArticleEmbed.version is the crate version", async ({ page }) => {
 
 test("custom element attribute changes re-render in place", async ({ page }) => {
   const problems = await watch(page);
-  await page.goto("/fixtures/blank.html");
-  await page.evaluate(() => {
-    document.getElementById("slot").innerHTML = '<article-embed src="/articles/four-officers.json" theme="light"></article-embed>';
-    const s = document.createElement("script");
-    s.src = "/embed.js";
-    document.body.append(s);
-  });
+  await embedMarkup(page, '<article-embed src="/articles/four-officers.json" theme="light"></article-embed>');
   await waitForEvent(page, "article-embed:rendered");
   const el = page.locator("article-embed");
   const bg = () => el.evaluate((e) => getComputedStyle(e.shadowRoot.querySelector(".ae")).backgroundColor);
@@ -446,13 +440,7 @@ test("a load that finishes after src changed is dropped: rendered never pairs on
     const seed = await (await route.fetch({ url: new URL("/articles/four-officers.json", route.request().url()).href })).json();
     route.fulfill({ json: { ...seed, id: "slow-first" } });
   });
-  await page.goto("/fixtures/blank.html");
-  await page.evaluate(() => {
-    document.getElementById("slot").innerHTML = '<article-embed src="/slow-first.json"></article-embed>';
-    const s = document.createElement("script");
-    s.src = "/embed.js";
-    document.body.append(s);
-  });
+  await embedMarkup(page, '<article-embed src="/slow-first.json"></article-embed>');
   const el = page.locator("article-embed");
   await expect(el.locator(".skeleton")).toHaveCount(1);
   await el.evaluate((e) => e.setAttribute("src", "/articles/every-block.json"));

@@ -3,7 +3,7 @@
 // healthy embed on the same page keeps working.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { watch, waitForEvent, events } from "./helpers.mjs";
+import { watch, waitForEvent, events, embedMarkup } from "./helpers.mjs";
 
 const SEED_TEXT = readFileSync(new URL("../../www/articles/four-officers.json", import.meta.url), "utf8");
 const SEED = JSON.parse(SEED_TEXT);
@@ -227,13 +227,7 @@ test("offline: an offline message, then the article once back online", async ({ 
 test("without a fallback link, the error state links to the publisher's site", async ({ page }) => {
   const problems = await watch(page);
   await page.route("**/gone.json", (route) => route.fulfill({ status: 404 }));
-  await page.goto("/fixtures/blank.html");
-  await page.evaluate(() => {
-    document.getElementById("slot").innerHTML = '<article-embed src="/gone.json"></article-embed>';
-    const s = document.createElement("script");
-    s.src = "/embed.js";
-    document.body.append(s);
-  });
+  await embedMarkup(page, '<article-embed src="/gone.json"></article-embed>');
   await waitForEvent(page, "article-embed:error");
   await expect(page.locator("article-embed").getByRole("link", { name: "Read on 127.0.0.1" })).toHaveAttribute("href", /^http:\/\/127\.0\.0\.1:\d+$/);
   expect(problems).toEqual([]);

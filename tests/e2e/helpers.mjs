@@ -66,6 +66,20 @@ export async function embed(page, src, attrs = {}) {
   );
 }
 
+/**
+ * Opens the blank fixture page with `html` (custom elements, say) in its
+ * slot, then includes embed.js as the embed code does.
+ */
+export async function embedMarkup(page, html) {
+  await page.goto("/fixtures/blank.html");
+  await page.evaluate((html) => {
+    document.getElementById("slot").innerHTML = html;
+    const s = document.createElement("script");
+    s.src = "/embed.js";
+    document.body.append(s);
+  }, html);
+}
+
 /** An article with `s` in every text field and every URL field. */
 export function attackArticle(s) {
   const run = { text: s, marks: ["strong"], href: s };

@@ -2,7 +2,7 @@
 // reading"), card (a compact preview); switching live; axe on each.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { watch, waitForEvent, embed, events } from "./helpers.mjs";
+import { watch, waitForEvent, embed, events, embedMarkup } from "./helpers.mjs";
 
 const SEED = "/articles/four-officers.json";
 const EVERY = "/articles/every-block.json";
@@ -160,13 +160,7 @@ test.describe("card", () => {
 
 test("switching the layout attribute re-renders in place", async ({ page }) => {
   const problems = await watch(page);
-  await page.goto("/fixtures/blank.html");
-  await page.evaluate(() => {
-    document.getElementById("slot").innerHTML = '<article-embed src="/articles/four-officers.json" layout="card"></article-embed>';
-    const s = document.createElement("script");
-    s.src = "/embed.js";
-    document.body.append(s);
-  });
+  await embedMarkup(page, '<article-embed src="/articles/four-officers.json" layout="card"></article-embed>');
   const el = page.locator("article-embed");
   await expect(el.locator(".preview")).toHaveCount(1);
   await el.evaluate((e) => e.setAttribute("layout", "excerpt"));
