@@ -37,13 +37,7 @@ pub fn read(input: Box<dyn Read + Send>, name: &str, emit: &mut Emit<'_>) -> Res
             Step::End => {
                 path.pop();
             }
-            Step::Eof => {
-                return match path.last() {
-                    Some(open) => Err(xml.unclosed(open)),
-                    None if !seen_root => Err(xml.error("the file has no <rss> element", 0)),
-                    None => Ok(info),
-                };
-            }
+            Step::Eof => return xml.end_of_input(&path, seen_root, "rss", info),
         }
     }
 }

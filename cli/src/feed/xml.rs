@@ -332,6 +332,16 @@ impl Xml {
         self.error(&format!("the file ends inside <{open}>"), self.reader.buffer_position())
     }
 
+    /// The end of the input with the elements in `path` still open: `done`
+    /// when none is and the root `<root>` was seen, else the error saying why.
+    pub fn end_of_input<T>(&self, path: &[String], seen_root: bool, root: &str, done: T) -> Result<T, Stop> {
+        match path.last() {
+            Some(open) => Err(self.unclosed(open)),
+            None if !seen_root => Err(self.error(&format!("the file has no <{root}> element"), 0)),
+            None => Ok(done),
+        }
+    }
+
     /// The feed is XML but not of this format: no line needed.
     pub fn not_this_format(&self, root: &Node, hint: &str) -> Stop {
         Stop::Bad(CliError::invalid(format!(
