@@ -52,7 +52,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let origin = donation_origin(article);
     let ask = use_snooze(origin.clone(), Target::Ask);
     let audience = use_ask(article.clone(), origin.clone());
-    let variant_id = article.donation.as_ref().and_then(|d| audience.variant.and_then(|i| d.variants.get(i))).map(|v| v.id.clone());
+    let variant_id = article.donation.as_ref().and_then(|d| audience.variant_of(d)).map(|v| v.id.clone());
     let banner = use_snooze(origin.clone(), Target::Banner);
     let capped = use_state(|| {
         let (Some(s), Some(cap)) = (ctx.services.as_ref(), article.donation.as_ref().and_then(|d| d.frequency_cap)) else {

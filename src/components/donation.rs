@@ -78,7 +78,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
     let section = use_node_ref();
     use_first_visible(section.clone(), props.on_seen.clone());
     let Some(donation) = props.article.donation.as_ref() else { return Html::default() };
-    let variant = props.audience.variant.and_then(|i| donation.variants.get(i));
+    let variant = props.audience.variant_of(donation);
     let variant_id = variant.map(|v| v.id.clone());
     let lang = ctx.lang;
     let copy = ask::copy(donation, variant, props.audience.count, |n| format::number(n as f64, lang));

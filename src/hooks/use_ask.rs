@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::ask;
 use crate::context::use_view_context;
-use crate::model::ArticleRef;
+use crate::model::{ArticleRef, Donation, Variant};
 
 /// What the ask knows about this reader.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -16,6 +16,13 @@ pub struct AskAudience {
     /// This publisher's articles the reader saw in the last 30 days; `None`
     /// when unknown (do not track, storage unavailable, a server render).
     pub count: Option<u64>,
+}
+
+impl AskAudience {
+    /// The assigned variant of `donation`, if any.
+    pub fn variant_of<'d>(&self, donation: &'d Donation) -> Option<&'d Variant> {
+        self.variant.and_then(|i| donation.variants.get(i))
+    }
 }
 
 /// Assigns the variant (stably per browser, or per page view with do not
