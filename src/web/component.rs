@@ -29,7 +29,7 @@ pub struct ArticleEmbedProps {
     /// The article JSON URL, absolute or relative to the page.
     pub src: AttrValue,
     /// The other options, named and valued as the embed's attributes
-    /// (`theme`, `lang`, `donate`, `related`, `dnt`, `timeout`).
+    /// (`theme`, `lang`, `donate`, `related`, `dnt`, `layout`, `timeout`).
     #[prop_or_default]
     pub theme: Option<AttrValue>,
     #[prop_or_default]
