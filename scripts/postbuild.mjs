@@ -1,7 +1,11 @@
 // Trunk post-build hook, run in the staging directory (TRUNK_STAGING_DIR)
 // before dist/ is replaced. It turns Trunk's output into a release:
 //
-// 1. release builds: minifies the wasm-bindgen glue (terser);
+// 1. release builds: gives the module's imports and exports (and the
+//    import module) short names with wasm-opt and renames them in the
+//    wasm-bindgen glue (`minifyWasmNames`, `renameGlue`): wasm-bindgen's
+//    names carry a 16-hex-digit hash each, about 3.5 kB gzip of the module
+//    (docs/PERFORMANCE.md, size log row 20); then minifies the glue (terser);
 // 2. names the glue and the Wasm module after their content:
 //    article-embed-<hash>.js and article-embed-<hash>_bg.wasm, where <hash> is
 //    the first 8 hex digits of a SHA-256 over the final bytes of both (see
@@ -25,8 +29,9 @@
 // Any missing placeholder or file fails the build. The functions are
 // exported for tests/e2e/release.spec.mjs; importing this module does not run
 // the hook.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { copyFile, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,6 +63,115 @@ export async function manifestField(section, key, manifest = new URL("../Cargo.t
   const found = body.split(/^\[/m)[0].match(new RegExp(`^${key}\\s*=\\s*"([^"]+)"`, "m"));
   if (!found) throw new Error(`postbuild: no [${section}] ${key} in Cargo.toml`);
   return found[1];
+}
+
+/**
+ * The last wasm-opt run of a release: short import, export and import-module
+ * names (the mapping is printed as JSON), with `-Oz` once more so the code is
+ * written as compactly as Trunk's run wrote it. scripts/wasm-breakdown.mjs
+ * repeats it, so its breakdown describes the shipped module.
+ */
+export const WASM_NAMES_ARGS = ["-Oz", "--minify-imports-and-exports-and-modules"];
+
+/** wasm-opt from the npm package binaryen (scripts/setup.sh), else from PATH. */
+export function wasmOptPath() {
+  const local = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
+  return existsSync(local) ? local : "wasm-opt";
+}
+
+/** The module name(s) of a Wasm binary's imports (the import section read directly). */
+export function importModules(bytes) {
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return value;
+    }
+  };
+  const name = () => {
+    const length = leb();
+    const text = Buffer.from(bytes.subarray(at, at + length)).toString("utf8");
+    at += length;
+    return text;
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    if (id !== 2) {
+      at += size;
+      continue;
+    }
+    const modules = new Set();
+    for (let count = leb(); count > 0; count--) {
+      modules.add(name());
+      name();
+      const kind = bytes[at++];
+      if (kind === 0) leb(); // function: type index
+      else if (kind === 1) {
+        at++; // table: reference type, then limits
+        const flags = bytes[at++];
+        leb();
+        if (flags & 1) leb();
+      } else if (kind === 2) {
+        const flags = bytes[at++];
+        leb();
+        if (flags & 1) leb();
+      } else if (kind === 3) at += 2; // global: value type, mutability
+      else throw new Error(`postbuild: unknown import kind ${kind}`);
+    }
+    return [...modules];
+  }
+  return [];
+}
+
+/**
+ * Renames the module's imports and exports in place (`WASM_NAMES_ARGS`) and
+ * returns wasm-opt's mapping with the new import module name:
+ * `{ imports: [[module, name, short]], exports: [[name, short]], module }`.
+ */
+export function minifyWasmNames(file, wasmOpt = wasmOptPath()) {
+  const run = spawnSync(wasmOpt, [file, ...WASM_NAMES_ARGS, "-o", file], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (run.error || run.status !== 0) throw new Error(`postbuild: ${wasmOpt} ${WASM_NAMES_ARGS.join(" ")} failed: ${run.error?.message ?? run.stderr}`);
+  const start = run.stdout.indexOf("{");
+  if (start < 0) throw new Error("postbuild: wasm-opt printed no name mapping");
+  return { ...JSON.parse(run.stdout.slice(start)), file };
+}
+
+/**
+ * The glue with wasm-opt's short names: the import object's keys, its
+ * module key (`"./<stem>_bg.js"`) and every `wasm.<export>`. Fails if a
+ * name is not found exactly where wasm-bindgen writes it, or an old name is
+ * left, so a change in wasm-bindgen's output breaks the build rather than
+ * the bundle.
+ */
+export function renameGlue(glue, mapping, module) {
+  const escape = (s) => s.replace(/[$.*+?^(){}|[\]\\]/g, "\\$&");
+  const swap = (pattern, replacement, what) => {
+    let count = 0;
+    glue = glue.replace(pattern, () => {
+      count++;
+      return replacement;
+    });
+    if (count === 0 && what) throw new Error(`postbuild: the glue has no ${what}`);
+  };
+  const oldModules = new Set(mapping.imports.map(([m]) => m));
+  for (const old of oldModules) swap(new RegExp(`(["'])${escape(old)}\\1(?=\\s*:)`, "g"), JSON.stringify(module), `import module key ${old}`);
+  for (const [, name, short] of mapping.imports) {
+    swap(new RegExp(`(?<=[{,\\s])${escape(name)}(?=\\s*:)`, "g"), short, `import ${name}`);
+  }
+  for (const [name, short] of mapping.exports) {
+    // Not every export is used by the glue (e.g. wasm-bindgen's `__abort_handler`).
+    swap(new RegExp(`(?<=\\bwasm\\.)${escape(name)}\\b(?![$])`, "g"), short, null);
+  }
+  const left = [...mapping.imports.map(([, n]) => n), ...mapping.exports.map(([n]) => `wasm.${n}`)].filter((n) =>
+    new RegExp(`${escape(n)}(?![\\w$])`).test(glue)
+  );
+  if (left.length) throw new Error(`postbuild: the glue still names ${left.slice(0, 3).join(", ")}`);
+  return glue;
 }
 
 /** The TypeScript declarations copied into dist/ (sources in www/). */
@@ -204,6 +318,13 @@ async function main() {
   }
   const stem = stems[0];
   let glue = await readFile(join(dir, `${stem}.js`), "utf8");
+  if (release) {
+    const mapping = minifyWasmNames(join(dir, `${stem}_bg.wasm`));
+    const modules = importModules(await readFile(join(dir, `${stem}_bg.wasm`)));
+    if (modules.length !== 1) throw new Error(`postbuild: expected one import module after renaming, found ${JSON.stringify(modules)}`);
+    glue = renameGlue(glue, mapping, modules[0]);
+    console.log(`postbuild: ${mapping.imports.length} imports and ${mapping.exports.length} exports renamed`);
+  }
   const wasm = await readFile(join(dir, `${stem}_bg.wasm`));
   if (release) {
     const before = glue.length;

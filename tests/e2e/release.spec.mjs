@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { contentHash, writeTwins, COMPRESSED, HASHED_CACHE, NAME } from "../../scripts/postbuild.mjs";
+import { contentHash, importModules, renameGlue, writeTwins, COMPRESSED, HASHED_CACHE, NAME } from "../../scripts/postbuild.mjs";
 import { watch, events, waitForEvent } from "./helpers.mjs";
 
 const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -52,6 +52,41 @@ function headerRules(dir = DIST) {
 const maxAge = (cacheControl) => Number((cacheControl.match(/max-age=(\d+)/) || [])[1]);
 
 test.describe("the build", () => {
+  test("the shipped module's imports and exports have short names, and the glue uses exactly those", () => {
+    const { glue, wasm } = named();
+    const text = read(glue).toString();
+    const modules = importModules(read(wasm));
+    expect(modules).toHaveLength(1);
+    expect(modules[0].length, "one short import module name").toBeLessThanOrEqual(2);
+    // wasm-bindgen's own names carry a 16-hex-digit hash; none is left.
+    expect(text).not.toMatch(/__wbg_\w+_[0-9a-f]{16}/);
+    expect(text).not.toMatch(/__wbindgen_(malloc|realloc|free|start)\b/);
+    // terser writes the module key `"a":` as `a:`.
+    expect(text).toMatch(new RegExp(`[{,]"?${modules[0].replace(/\$/g, "\\$")}"?:`));
+  });
+
+  test("renameGlue swaps the import keys, the module key and each wasm.<export>, and refuses a glue it does not know", () => {
+    const glue = [
+      "const import0 = { __proto__: null, __wbg_log_0123456789abcdef: function(a) { console.log(a); }, __wbg_now_fedcba9876543210: () => 1 };",
+      'return { "./article-embed_bg.js": import0 };',
+      "wasm.__wbindgen_start(); wasm.mount(host); wasm.memory.buffer; wasm.mount_more(x);",
+    ].join("\n");
+    const mapping = {
+      imports: [
+        ["./article-embed_bg.js", "__wbg_log_0123456789abcdef", "a"],
+        ["./article-embed_bg.js", "__wbg_now_fedcba9876543210", "$"],
+      ],
+      exports: [["__wbindgen_start", "b"], ["mount", "c"], ["memory", "d"], ["mount_more", "e"], ["__abort_handler", "f"]],
+    };
+    const out = renameGlue(glue, mapping, "m");
+    expect(out).toContain("{ __proto__: null, a: function(a)");
+    expect(out).toContain(", $: () => 1 }");
+    expect(out).toContain('{ "m": import0 }');
+    expect(out).toContain("wasm.b(); wasm.c(host); wasm.d.buffer; wasm.e(x);");
+    const unknown = { ...mapping, imports: [...mapping.imports, ["./article-embed_bg.js", "__wbg_gone_1111111111111111", "g"]] };
+    expect(() => renameGlue(glue, unknown, "m")).toThrow(/no import __wbg_gone/);
+  });
+
   test("the glue and the Wasm module have one content hash in their names", () => {
     const top = readdirSync(DIST);
     expect(top).not.toContain("article-embed.js");
