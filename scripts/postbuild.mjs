@@ -31,7 +31,7 @@
 // the hook.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { copyFile, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,66 +79,133 @@ export function wasmOptPath() {
   return existsSync(local) ? local : "wasm-opt";
 }
 
+/** Reads a Wasm binary's sections: `[{ id, header, start, end }]` (where the section begins, and its payload's byte range). */
+function sections(bytes) {
+  const out = [];
+  let at = 8;
+  while (at < bytes.length) {
+    const header = at;
+    const id = bytes[at++];
+    const size = readLeb(bytes, at);
+    at = size.next;
+    out.push({ id, header, start: at, end: at + size.value });
+    at += size.value;
+  }
+  return out;
+}
+
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return { value, next: at };
+  }
+}
+
+function writeLeb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return out;
+}
+
+function readName(bytes, at) {
+  const length = readLeb(bytes, at);
+  const end = length.next + length.value;
+  return { value: Buffer.from(bytes.subarray(length.next, end)).toString("utf8"), next: end };
+}
+
 /** The module name(s) of a Wasm binary's imports (the import section read directly). */
 export function importModules(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (byte < 0x80) return value;
-    }
-  };
-  const name = () => {
-    const length = leb();
-    const text = Buffer.from(bytes.subarray(at, at + length)).toString("utf8");
-    at += length;
-    return text;
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    if (id !== 2) {
-      at += size;
-      continue;
-    }
-    const modules = new Set();
-    for (let count = leb(); count > 0; count--) {
-      modules.add(name());
-      name();
-      const kind = bytes[at++];
-      if (kind === 0) leb(); // function: type index
-      else if (kind === 1) {
-        at++; // table: reference type, then limits
-        const flags = bytes[at++];
-        leb();
-        if (flags & 1) leb();
-      } else if (kind === 2) {
-        const flags = bytes[at++];
-        leb();
-        if (flags & 1) leb();
-      } else if (kind === 3) at += 2; // global: value type, mutability
-      else throw new Error(`postbuild: unknown import kind ${kind}`);
-    }
-    return [...modules];
+  const section = sections(bytes).find((s) => s.id === 2);
+  if (!section) return [];
+  const modules = new Set();
+  let { value: count, next: at } = readLeb(bytes, section.start);
+  const skipLeb = () => (at = readLeb(bytes, at).next);
+  for (; count > 0; count--) {
+    const module = readName(bytes, at);
+    modules.add(module.value);
+    at = readName(bytes, module.next).next;
+    const kind = bytes[at++];
+    if (kind === 0) skipLeb(); // function: type index
+    else if (kind === 1 || kind === 2) {
+      if (kind === 1) at++; // table: reference type
+      const flags = bytes[at++]; // limits
+      skipLeb();
+      if (flags & 1) skipLeb();
+    } else if (kind === 3) at += 2; // global: value type, mutability
+    else throw new Error(`postbuild: unknown import kind ${kind}`);
   }
-  return [];
+  return [...modules];
+}
+
+/** The names of a Wasm binary's exports, in order. */
+export function exportNames(bytes) {
+  const section = sections(bytes).find((s) => s.id === 7);
+  if (!section) return [];
+  const names = [];
+  let { value: count, next: at } = readLeb(bytes, section.start);
+  for (; count > 0; count--) {
+    const name = readName(bytes, at);
+    names.push(name.value);
+    at = readLeb(bytes, name.next + 1).next; // kind, then index
+  }
+  return names;
+}
+
+/** `bytes` with the exports named in `renames` (`{ old: new }`) renamed. */
+export function renameExports(bytes, renames) {
+  const section = sections(bytes).find((s) => s.id === 7);
+  if (!section) return bytes;
+  const entries = [];
+  let { value: count, next: at } = readLeb(bytes, section.start);
+  for (; count > 0; count--) {
+    const name = readName(bytes, at);
+    const index = readLeb(bytes, name.next + 1);
+    const text = Buffer.from(renames[name.value] ?? name.value, "utf8");
+    entries.push(...writeLeb(text.length), ...text, ...bytes.subarray(name.next, index.next));
+    at = index.next;
+  }
+  const payload = [...writeLeb(exportNames(bytes).length), ...entries];
+  return Buffer.concat([
+    bytes.subarray(0, section.header),
+    Buffer.from([7, ...writeLeb(payload.length), ...payload]),
+    bytes.subarray(section.end),
+  ]);
 }
 
 /**
- * Renames the module's imports and exports in place (`WASM_NAMES_ARGS`) and
- * returns wasm-opt's mapping with the new import module name:
- * `{ imports: [[module, name, short]], exports: [[name, short]], module }`.
+ * The crate's own API keeps its export names (`mount`, `version`, the
+ * `Embed` handle's methods and its `__wbg_embed_free`), so the module reads
+ * as this project's in a profiler, a stack trace or a test that wraps
+ * `mount`; wasm-bindgen's internal exports (closures, allocator, tables)
+ * are shortened.
  */
-export function minifyWasmNames(file, wasmOpt = wasmOptPath()) {
-  const run = spawnSync(wasmOpt, [file, ...WASM_NAMES_ARGS, "-o", file], { encoding: "utf8", maxBuffer: 1 << 26 });
+export const keepsExportName = (name) => !/^(__wbindgen_|__externref_|wasm_bindgen_|__abort_handler$|__instance_terminated$|memory$)/.test(name);
+
+/**
+ * Renames the module's imports and wasm-bindgen's internal exports in place
+ * (`WASM_NAMES_ARGS`, then `keepsExportName`) and returns the renames the
+ * glue must follow: `{ imports: [[module, name, short]], exports: [[name,
+ * short]] }`. `extraArgs` go to wasm-opt as well (`-g` for the breakdown).
+ */
+export function minifyWasmNames(file, { wasmOpt = wasmOptPath(), extraArgs = [], env } = {}) {
+  const run = spawnSync(wasmOpt, [file, ...WASM_NAMES_ARGS, ...extraArgs, "-o", file], { encoding: "utf8", maxBuffer: 1 << 26, env });
   if (run.error || run.status !== 0) throw new Error(`postbuild: ${wasmOpt} ${WASM_NAMES_ARGS.join(" ")} failed: ${run.error?.message ?? run.stderr}`);
   const start = run.stdout.indexOf("{");
   if (start < 0) throw new Error("postbuild: wasm-opt printed no name mapping");
-  return { ...JSON.parse(run.stdout.slice(start)), file };
+  const mapping = JSON.parse(run.stdout.slice(start));
+  // The crate's API gets its names back (`keepsExportName`).
+  const kept = mapping.exports.filter(([name]) => keepsExportName(name));
+  writeFileSync(file, renameExports(readFileSync(file), Object.fromEntries(kept.map(([name, short]) => [short, name]))));
+  return { imports: mapping.imports, exports: mapping.exports.filter(([name]) => !keepsExportName(name)), file };
 }
 
 /**

@@ -30,7 +30,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { WASM_NAMES_ARGS } from "./postbuild.mjs";
+import { minifyWasmNames, WASM_NAMES_ARGS } from "./postbuild.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const DEFAULT_WASM = join(ROOT, "target", "wasm32-unknown-unknown", "release", "article_embed.wasm");
@@ -147,7 +147,7 @@ export function wasmBreakdown({ wasm = DEFAULT_WASM, dist = join(ROOT, "dist") }
     const named = join(tmp, "named.wasm");
     run("wasm-opt", ["-Oz", "--converge", "-g", join(tmp, "article-embed_bg.wasm"), "-o", named], env);
     // The release's last step (scripts/postbuild.mjs): short import and export names.
-    run("wasm-opt", [named, ...WASM_NAMES_ARGS, "-g", "-o", named], env);
+    minifyWasmNames(named, { extraArgs: ["-g"], env });
     const csv = run("twiggy", ["top", "-n", "100000", "--format", "csv", named], env).stdout;
     const [header, ...rows] = parseCsv(csv).filter((r) => r.length > 1);
     const nameCol = header.indexOf("Name");
@@ -186,7 +186,7 @@ export function wasmBreakdown({ wasm = DEFAULT_WASM, dist = join(ROOT, "dist") }
       input: relative(ROOT, wasm),
       inputModified: statSync(wasm).mtime.toISOString(),
       method:
-        `wasm-bindgen --target web, wasm-opt -Oz --converge -g, wasm-opt ${WASM_NAMES_ARGS.join(" ")} -g, twiggy top (CSV); custom sections and the name section left out; each row counted for the first crate[hash] token of its name`,
+        `wasm-bindgen --target web, wasm-opt -Oz --converge -g, wasm-opt ${WASM_NAMES_ARGS.join(" ")} -g (the crate's own export names restored), twiggy top (CSV); custom sections and the name section left out; each row counted for the first crate[hash] token of its name`,
       total,
       groups: GROUPS.map((g) => ({ group: g, bytes: groups[g], percent: total ? (100 * groups[g]) / total : 0 })),
       byCrate,

@@ -1,7 +1,9 @@
-//! What the Yew tree shares: the [`ViewContext`] every component and hook
-//! reads (language, services, event sink, id prefix), and the
+//! What the views share: the [`ViewContext`] every component, view function
+//! and hook reads (language, services, event sink, id prefix), and the
 //! [`WidgetEvent`]s the widget reports to its host. Neither the components
-//! nor the hooks own it, so they do not import each other for it.
+//! nor the hooks own it, so they do not import each other for it. It is
+//! handed down as a prop and an argument, not through a Yew context: the
+//! provider component and its lookups cost Wasm bytes (size log row 22).
 
 use yew::prelude::*;
 
@@ -81,12 +83,6 @@ impl ViewContext {
         id.push_str(name);
         AttrValue::from(id)
     }
-}
-
-/// The context, or a default one (English, no services) when none is given.
-#[hook]
-pub fn use_view_context() -> ViewContext {
-    use_context::<ViewContext>().unwrap_or_default()
 }
 
 /// One public `article-embed:*` DOM event: a row of the contract's events

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use article_embed::components::{ArticleView, Root};
+use article_embed::components::{root, ArticleView};
 use article_embed::context::ViewContext;
 use article_embed::i18n::Lang;
 use article_embed::model::Article;
@@ -31,11 +31,9 @@ struct HarnessProps {
 #[function_component]
 fn Harness(props: &HarnessProps) -> Html {
     html! {
-        <ContextProvider<ViewContext> context={props.context.clone()}>
-            <Root>
-                <ArticleView article={props.article.clone()} donate={props.donate} related={props.related} />
-            </Root>
-        </ContextProvider<ViewContext>>
+        { root(props.context.lang, None, None, html! {
+            <ArticleView article={props.article.clone()} ctx={props.context.clone()} donate={props.donate} related={props.related} />
+        }) }
     }
 }
 

@@ -55,9 +55,7 @@ struct HarnessProps {
 fn Harness(props: &HarnessProps) -> Html {
     let article = seed();
     html! {
-        <ContextProvider<ViewContext> context={props.context.clone()}>
-            <ArticleView {article} />
-        </ContextProvider<ViewContext>>
+        <ArticleView {article} ctx={props.context.clone()} />
     }
 }
 

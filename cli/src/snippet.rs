@@ -9,7 +9,7 @@
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use article_embed::components::{ArticleCard, ArticleView, Root};
+use article_embed::components::{article_card, root, ArticleView};
 use article_embed::config::{Config, Layout};
 use article_embed::context::ViewContext;
 use article_embed::error::LoadError;
@@ -119,18 +119,15 @@ struct StaticProps {
 /// The article view without the donation ask (it needs the browser).
 #[function_component]
 fn StaticArticle(props: &StaticProps) -> Html {
-    html! {
-        <ContextProvider<ViewContext> context={props.context.clone()}>
-            <Root layout={props.layout.as_str()}>
-                if props.layout == Layout::Card {
-                    <ArticleCard article={props.article.clone()} />
-                } else {
-                    <ArticleView article={props.article.clone()} donate={false} related={props.related}
-                        excerpt={props.layout == Layout::Excerpt} />
-                }
-            </Root>
-        </ContextProvider<ViewContext>>
-    }
+    let content = if props.layout == Layout::Card {
+        article_card(&props.article, &props.context)
+    } else {
+        html! {
+            <ArticleView article={props.article.clone()} ctx={props.context.clone()} donate={false} related={props.related}
+                excerpt={props.layout == Layout::Excerpt} />
+        }
+    };
+    root(props.context.lang, None, Some(props.layout.as_str()), content)
 }
 
 /// Server-renders the article with the widget's components, in the UI

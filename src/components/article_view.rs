@@ -8,8 +8,8 @@ use web_sys::wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::block::figure;
-use super::{block_view, DonationAsk, DonationBanner, Notices, RelatedList};
-use crate::context::{use_view_context, LinkKind, WidgetEvent};
+use super::{block_view, donation_banner, notices, related_list, DonationAsk};
+use crate::context::{LinkKind, ViewContext, WidgetEvent};
 use crate::format;
 use crate::i18n;
 use crate::hooks::{use_ask, use_snooze};
@@ -21,6 +21,10 @@ use crate::url_policy::{host_of, origin_of};
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub article: ArticleRef,
+    /// Language, services, event sink and id prefix; the default is English
+    /// with no services (a server render).
+    #[prop_or_default]
+    pub ctx: ViewContext,
     /// Show the donation banner and ask (when the article has them).
     #[prop_or(true)]
     pub donate: bool,
@@ -46,14 +50,14 @@ fn donation_origin(article: &Article) -> AttrValue {
 
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let ctx = use_view_context();
+    let ctx = &props.ctx;
     let article = &props.article;
     let strings = ctx.lang.strings();
     let origin = donation_origin(article);
-    let ask = use_snooze(origin.clone(), Target::Ask);
-    let audience = use_ask(article.clone(), origin.clone());
+    let ask = use_snooze(ctx.services.clone(), origin.clone(), Target::Ask);
+    let audience = use_ask(ctx.services.clone(), article.clone(), origin.clone());
     let variant_id = article.donation.as_ref().and_then(|d| audience.variant_of(d)).map(|v| v.id.clone());
-    let banner = use_snooze(origin.clone(), Target::Banner);
+    let banner = use_snooze(ctx.services.clone(), origin.clone(), Target::Banner);
     let capped = use_state(|| {
         let (Some(s), Some(cap)) = (ctx.services.as_ref(), article.donation.as_ref().and_then(|d| d.frequency_cap)) else {
             return false;
@@ -70,7 +74,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
     // How long "Remind me later" and the banner's dismiss last.
     let days = donation.and_then(|d| d.remind_later.as_ref()).map_or(crate::limits::DEFAULT_REMIND_LATER_DAYS, |r| r.days);
-    let on_remind = snooze_reported(ask.snooze.clone(), days, &ctx, |until| WidgetEvent::RemindLater { until });
+    let on_remind = snooze_reported(ask.snooze.clone(), days, ctx, |until| WidgetEvent::RemindLater { until });
     // A showing of the ask: an impression for the host, and a view towards
     // the frequency cap.
     let on_seen = {
@@ -99,10 +103,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
-    let on_dismiss_banner = snooze_reported(banner.snooze.clone(), days, &ctx, |until| WidgetEvent::Dismiss { until });
+    let on_dismiss_banner = snooze_reported(banner.snooze.clone(), days, ctx, |until| WidgetEvent::Dismiss { until });
 
     let ask_html = if ask_allowed {
-        html! { <DonationAsk article={article.clone()} {on_remind} {on_seen} audience={audience.clone()} /> }
+        html! { <DonationAsk article={article.clone()} ctx={ctx.clone()} {on_remind} {on_seen} audience={audience.clone()} /> }
     } else if ask.just_snoozed {
         let until = ask.until.map(|u| format::date(CivilDate::from_unix_ms(u), ctx.lang)).unwrap_or_default();
         let days = ctx.lang.count(&strings.days, u64::from(days));
@@ -211,8 +215,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let headline_id = ctx.id("headline");
     html! {
         <>
-            if banner_shown {
-                <DonationBanner article={article.clone()} on_dismiss={on_dismiss_banner} />
+            if let Some(donation) = donation.filter(|_| banner_shown) {
+                { donation_banner(donation, &on_dismiss_banner, ctx.lang) }
             }
             <article class="article" part="article" aria-labelledby={headline_id.clone()}>
                 <header class="article-header">
@@ -223,10 +227,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     if let Some(standfirst) = &article.standfirst {
                         <p class="standfirst" lang={article.lang.clone()}>{ standfirst.clone() }</p>
                     }
-                    { meta(article, &ctx) }
+                    { meta(article, ctx) }
                 </header>
-                <Notices notices={article.notices.clone()} />
-                if let Some(image) = &article.image { { figure(image, "lead") } }
+                { notices(&article.notices) }
+                if let Some(image) = &article.image { { figure(image, true) } }
                 // The article's language may differ from the UI's (an English
                 // article on an Arabic page): its text says so itself.
                 <div class="body" part="body" lang={article.lang.clone()}>
@@ -240,7 +244,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
             </article>
             if !collapsed && props.related > 0 && !article.related.is_empty() {
-                <RelatedList related={article.related.clone()} max={props.related} />
+                { related_list(&article.related, props.related, ctx) }
             }
         </>
     }

@@ -3,26 +3,19 @@
 
 use yew::prelude::*;
 
-use crate::context::use_view_context;
-use crate::model::ArticleRef;
+use crate::i18n::Lang;
+use crate::model::Donation;
 
-#[derive(Properties, PartialEq)]
-pub struct DonationBannerProps {
-    pub article: ArticleRef,
-    /// The reader dismissed the banner.
-    pub on_dismiss: Callback<()>,
-}
-
-#[function_component]
-pub fn DonationBanner(props: &DonationBannerProps) -> Html {
-    let strings = use_view_context().lang.strings();
-    let Some(donation) = props.article.donation.as_ref() else { return Html::default() };
+/// The banner of `donation`, if it has one; `on_dismiss` when the reader
+/// closes it (a function, not a component: see [`notices`](super::notices)).
+pub fn donation_banner(donation: &Donation, on_dismiss: &Callback<()>, lang: Lang) -> Html {
+    let strings = lang.strings();
     let Some(banner) = donation.banner.as_ref() else { return Html::default() };
     let cta = donation.cta.as_ref().map(|cta| {
         let label = banner.cta.clone().or_else(|| cta.label.clone()).unwrap_or_else(|| strings.support_us.to_owned());
         html! { <a class="banner-cta" href={cta.url.clone()} target="_blank" rel="noopener noreferrer">{ label }</a> }
     });
-    let onclick = props.on_dismiss.reform(|_: MouseEvent| ());
+    let onclick = on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <aside class="banner" part="banner" aria-label={strings.donation_region}>
             <p>{ banner.text.clone() }</p>

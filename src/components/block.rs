@@ -49,15 +49,18 @@ pub fn block_view(block: &Block, dateline: Option<&str>) -> Html {
                 html! { <ul>{ for items }</ul> }
             }
         }
-        Block::Image(image) => figure(image, "figure"),
+        Block::Image(image) => figure(image, false),
     }
 }
 
-/// An image with its caption and credit.
-pub fn figure(image: &Image, class: &'static str) -> Html {
+/// An image with its caption and credit; `lead` is the article's lead
+/// image (class `lead`), else a body figure (class `figure`). The class is
+/// a literal in each branch: a computed `class={…}` goes through Yew's
+/// `Classes`, which costs Wasm bytes (size log row 24).
+pub fn figure(image: &Image, lead: bool) -> Html {
     let has_caption = image.caption.is_some() || image.credit.is_some();
-    html! {
-        <figure class={class}>
+    let content = html! {
+        <>
             <img
                 src={image.src.clone()}
                 alt={image.alt.clone()}
@@ -72,6 +75,11 @@ pub fn figure(image: &Image, class: &'static str) -> Html {
                     if let Some(credit) = &image.credit { <span class="credit">{ credit.clone() }</span> }
                 </figcaption>
             }
-        </figure>
+        </>
+    };
+    if lead {
+        html! { <figure class="lead">{ content }</figure> }
+    } else {
+        html! { <figure class="figure">{ content }</figure> }
     }
 }

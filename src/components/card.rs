@@ -4,17 +4,12 @@
 
 use yew::prelude::*;
 
-use crate::context::{use_view_context, LinkKind};
+use crate::context::{LinkKind, ViewContext};
 use crate::format;
-use crate::model::{ArticleRef, Block, Inline};
+use crate::model::{Article, Block, Inline};
 
 /// The longest summary a card shows, in characters (before the "…").
 pub const SUMMARY_CHARS: usize = 200;
-
-#[derive(Properties, PartialEq)]
-pub struct ArticleCardProps {
-    pub article: ArticleRef,
-}
 
 /// The standfirst, else the first paragraph cut at a word boundary to at
 /// most [`SUMMARY_CHARS`] characters, ending in "…" when cut.
@@ -50,10 +45,8 @@ pub fn cut_at_word(text: &str, max: usize) -> String {
     out
 }
 
-#[function_component]
-pub fn ArticleCard(props: &ArticleCardProps) -> Html {
-    let ctx = use_view_context();
-    let article = &props.article;
+/// The card (a function, not a component: see [`notices`](super::notices)).
+pub fn article_card(article: &Article, ctx: &ViewContext) -> Html {
     let headline_id = ctx.id("headline");
     let headline = match &article.url {
         Some(url) => {

@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use super::TickerView;
-use crate::context::{use_view_context, WidgetEvent};
+use super::ticker_view;
+use crate::context::{ViewContext, WidgetEvent};
 use crate::donate::{donate_href, parse_amount, with_query, AmountError, DonateChoice};
 use crate::ask;
 use crate::hooks::{use_first_visible, AskAudience};
@@ -16,6 +16,8 @@ use crate::model::{ArticleRef, Donation, FrequencyId, PaymentMethod};
 #[derive(Properties, PartialEq)]
 pub struct DonationAskProps {
     pub article: ArticleRef,
+    #[prop_or_default]
+    pub ctx: ViewContext,
     /// The reader chose "Remind me later".
     pub on_remind: Callback<()>,
     /// The ask was shown: it entered the viewport for the first time.
@@ -68,7 +70,7 @@ fn amount_message(error: AmountError, s: &Strings) -> &'static str {
 
 #[function_component]
 pub fn DonationAsk(props: &DonationAskProps) -> Html {
-    let ctx = use_view_context();
+    let ctx = &props.ctx;
     let strings = ctx.lang.strings();
     let choice = {
         let article = props.article.clone();
@@ -240,7 +242,7 @@ pub fn DonationAsk(props: &DonationAskProps) -> Html {
                 <p class="highlight"><span>{ highlight.clone() }</span></p>
             }
             if let Some(ticker) = &donation.ticker {
-                <TickerView ticker={ticker.clone()} currency={AttrValue::from(donation.currency.clone())} />
+                { ticker_view(ticker, &donation.currency, ctx.lang) }
             }
             { for frequency_group }
             { for amount_group }

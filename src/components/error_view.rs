@@ -3,26 +3,25 @@
 
 use yew::prelude::*;
 
-use crate::context::use_view_context;
 use crate::error::{ErrorKind, LoadError};
+use crate::i18n::Lang;
 use crate::url_policy::{host_of, origin_of};
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorViewProps {
-    pub error: LoadError,
-    pub on_retry: Callback<()>,
+/// What the error view shows.
+pub struct ErrorViewProps<'a> {
+    pub error: &'a LoadError,
+    pub on_retry: &'a Callback<()>,
     /// The browser is offline: say so (the widget retries when it is back).
-    #[prop_or_default]
     pub offline: bool,
     /// The article JSON's URL: its site is the last-resort fallback link when
     /// the page gave none.
-    #[prop_or_default]
-    pub src: Option<AttrValue>,
+    pub src: Option<&'a str>,
 }
 
-#[function_component]
-pub fn ErrorView(props: &ErrorViewProps) -> Html {
-    let strings = use_view_context().lang.strings();
+/// The error state (a function, not a component: see
+/// [`notices`](super::notices)). Keyed, like the skeleton.
+pub fn error_view(props: ErrorViewProps<'_>, lang: Lang) -> Html {
+    let strings = lang.strings();
     let message = match props.error.kind() {
         ErrorKind::Network | ErrorKind::Timeout if props.offline => strings.error_offline,
         ErrorKind::Network => strings.error_network,
@@ -32,13 +31,13 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
     };
     let onclick = props.on_retry.reform(|_: MouseEvent| ());
     html! {
-        <div class="error" role="alert" data-kind={props.error.kind().as_str()}>
+        <div key="error" class="error" role="alert" data-kind={props.error.kind().as_str()}>
             <p class="error-message">{ message }</p>
             // The site owner's fallback (their blockquote and link) is slotted
             // in; without one, a link to the publisher's site stands in.
             <div class="fallback">
                 <slot>
-                    if let Some(origin) = props.src.as_deref().and_then(origin_of) {
+                    if let Some(origin) = props.src.and_then(origin_of) {
                         <a href={origin.to_owned()} target="_blank" rel="noopener noreferrer">
                             { super::article_view::read_on(strings.read_on, host_of(origin).unwrap_or(origin).to_owned()) }
                         </a>

@@ -17,16 +17,16 @@ mod skeleton;
 mod ticker;
 
 pub use article_view::{ArticleView, ArticleViewProps, EXCERPT_BLOCKS};
-pub use banner::DonationBanner;
+pub use banner::donation_banner;
 pub use block::block_view;
-pub use card::{cut_at_word, summary, ArticleCard};
+pub use card::{article_card, cut_at_word, summary};
 pub use donation::DonationAsk;
-pub use error_view::ErrorView;
-pub use notices::Notices;
-pub use related::RelatedList;
-pub use root::Root;
-pub use skeleton::Skeleton;
-pub use ticker::TickerView;
+pub use error_view::{error_view, ErrorViewProps};
+pub use notices::notices;
+pub use related::related_list;
+pub use root::root;
+pub use skeleton::skeleton;
+pub use ticker::ticker_view;
 
 use yew::html::IntoPropValue;
 

@@ -4,19 +4,13 @@ use yew::prelude::*;
 
 use crate::model::{Notice, NoticeKind};
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-}
-
-#[function_component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let items = props.notices.iter().map(|n| {
-        let class = match n.kind {
-            NoticeKind::Info => "notice",
-            NoticeKind::Warning => "notice warning",
-        };
-        html! { <p class={class} role="note">{ n.text.clone() }</p> }
+/// The notices, in order. A function rather than a component: it has no
+/// state, and each Yew component costs about 1 kB of Wasm (size log row 22).
+pub fn notices(notices: &[Notice]) -> Html {
+    // Literal classes (see `block::figure`).
+    let items = notices.iter().map(|n| match n.kind {
+        NoticeKind::Info => html! { <p class="notice" role="note">{ n.text.clone() }</p> },
+        NoticeKind::Warning => html! { <p class="notice warning" role="note">{ n.text.clone() }</p> },
     });
     html! { { for items } }
 }

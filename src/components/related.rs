@@ -2,20 +2,14 @@
 
 use yew::prelude::*;
 
-use crate::context::{use_view_context, LinkKind};
+use crate::context::{LinkKind, ViewContext};
 use crate::format;
 use crate::model::Related;
 
-#[derive(Properties, PartialEq)]
-pub struct RelatedListProps {
-    pub related: Vec<Related>,
-    pub max: u32,
-}
-
-#[function_component]
-pub fn RelatedList(props: &RelatedListProps) -> Html {
-    let ctx = use_view_context();
-    let items = props.related.iter().take(props.max as usize).map(|r| {
+/// At most `max` related links (a function, not a component: see
+/// [`notices`](super::notices)).
+pub fn related_list(related: &[Related], max: u32, ctx: &ViewContext) -> Html {
+    let items = related.iter().take(max as usize).map(|r| {
         let date = r.date_published.as_ref().map(|t| {
             html! { <time datetime={t.raw.clone()}>{ format::date(t.date, ctx.lang) }</time> }
         });

@@ -3,27 +3,16 @@
 
 use yew::prelude::*;
 
-use crate::context::use_view_context;
+use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct RootProps {
-    /// `light`, `dark` or `auto`; none on the server (the host page styles
-    /// a server-rendered fallback).
-    #[prop_or_default]
-    pub theme: Option<&'static str>,
-    /// `full`, `excerpt` or `card`, for the stylesheet.
-    #[prop_or_default]
-    pub layout: Option<&'static str>,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[function_component]
-pub fn Root(props: &RootProps) -> Html {
-    let lang = use_view_context().lang;
+/// The root element around `content`: `theme` is `light`, `dark` or `auto`,
+/// none on the server (the host page styles a server-rendered fallback);
+/// `layout` is `full`, `excerpt` or `card`, for the stylesheet. A function,
+/// not a component (see [`notices`](super::notices)).
+pub fn root(lang: Lang, theme: Option<&'static str>, layout: Option<&'static str>, content: Html) -> Html {
     html! {
-        <div class="ae" part="root" data-theme={props.theme} data-layout={props.layout} lang={lang.code()} dir={lang.dir()}>
-            { props.children.clone() }
+        <div class="ae" part="root" data-theme={theme} data-layout={layout} lang={lang.code()} dir={lang.dir()}>
+            { content }
         </div>
     }
 }

@@ -3,21 +3,15 @@
 
 use yew::prelude::*;
 
-use crate::context::use_view_context;
+use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct SkeletonProps {
-    /// The `card` layout's smaller shape.
-    #[prop_or_default]
-    pub card: bool,
-}
-
-#[function_component]
-pub fn Skeleton(props: &SkeletonProps) -> Html {
-    let ctx = use_view_context();
-    html! {
-        <div class={if props.card { "skeleton skeleton-card" } else { "skeleton" }} role="status" aria-busy="true">
-            <span class="visually-hidden">{ ctx.lang.strings().loading }</span>
+/// The skeleton; `card` is the `card` layout's smaller shape. Keyed, so the
+/// error state or the article that follows it replaces it rather than
+/// patching its elements.
+pub fn skeleton(card: bool, lang: Lang) -> Html {
+    let bars = html! {
+        <>
+            <span class="visually-hidden">{ lang.strings().loading }</span>
             <div class="bar bar-title" aria-hidden="true"></div>
             <div class="bar bar-title short" aria-hidden="true"></div>
             <div class="bar bar-meta" aria-hidden="true"></div>
@@ -25,6 +19,12 @@ pub fn Skeleton(props: &SkeletonProps) -> Html {
             <div class="bar" aria-hidden="true"></div>
             <div class="bar" aria-hidden="true"></div>
             <div class="bar short" aria-hidden="true"></div>
-        </div>
+        </>
+    };
+    // Literal classes (see `block::figure`).
+    if card {
+        html! { <div key="skeleton" class="skeleton skeleton-card" role="status" aria-busy="true">{ bars }</div> }
+    } else {
+        html! { <div key="skeleton" class="skeleton" role="status" aria-busy="true">{ bars }</div> }
     }
 }

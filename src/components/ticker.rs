@@ -2,23 +2,15 @@
 
 use yew::prelude::*;
 
-use crate::context::use_view_context;
 use crate::format;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::model::Ticker;
 
-#[derive(Properties, PartialEq)]
-pub struct TickerViewProps {
-    pub ticker: Ticker,
-    pub currency: AttrValue,
-}
-
-#[function_component]
-pub fn TickerView(props: &TickerViewProps) -> Html {
-    let lang = use_view_context().lang;
-    let t = &props.ticker;
-    let raised = format::money(t.raised, &props.currency, lang);
-    let goal = format::money(t.goal, &props.currency, lang);
+/// The ticker of a campaign in `currency` (a function, not a component: see
+/// [`notices`](super::notices)).
+pub fn ticker_view(t: &Ticker, currency: &str, lang: Lang) -> Html {
+    let raised = format::money(t.raised, currency, lang);
+    let goal = format::money(t.goal, currency, lang);
     let summary = i18n::fill(lang.strings().raised_of_goal, &[("raised", &raised), ("goal", &goal)]);
     let reached = t.raised >= t.goal;
     let now = t.raised.min(t.goal);

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use crate::ask;
-use crate::context::use_view_context;
 use crate::model::{ArticleRef, Donation, Variant};
+use crate::services::Services;
 
 /// What the ask knows about this reader.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,11 +27,11 @@ impl AskAudience {
 
 /// Assigns the variant (stably per browser, or per page view with do not
 /// track) and counts this article, once per article; `origin` scopes both.
+/// Without `services` (a server render) there is neither.
 #[hook]
-pub fn use_ask(article: ArticleRef, origin: AttrValue) -> AskAudience {
-    let ctx = use_view_context();
+pub fn use_ask(services: Option<Services>, article: ArticleRef, origin: AttrValue) -> AskAudience {
     let audience = use_memo((article, origin), move |(article, origin)| {
-        let (Some(services), Some(donation)) = (ctx.services.as_ref(), article.donation.as_ref()) else {
+        let (Some(services), Some(donation)) = (services.as_ref(), article.donation.as_ref()) else {
             return AskAudience::default();
         };
         let store = &*services.store;

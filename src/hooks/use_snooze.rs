@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 
 use yew::prelude::*;
 
-use crate::context::use_view_context;
+use crate::services::Services;
 use crate::snooze::{self, Target};
 
 /// The snooze state of one target and how to snooze it.
@@ -45,9 +45,7 @@ fn broadcast(origin: &str, target: Target, end: f64) {
 }
 
 #[hook]
-pub fn use_snooze(origin: AttrValue, target: Target) -> UseSnooze {
-    let ctx = use_view_context();
-    let services = ctx.services.clone();
+pub fn use_snooze(services: Option<Services>, origin: AttrValue, target: Target) -> UseSnooze {
     let until = {
         let services = services.clone();
         let origin = origin.clone();

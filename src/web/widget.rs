@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ArticleCard, ArticleView, ErrorView, Root, Skeleton};
+use crate::components::{article_card, error_view, root, skeleton, ArticleView, ErrorViewProps};
 use crate::context::{ViewContext, WidgetEvent};
 use crate::config::{Config, Layout};
 use crate::error::LoadError;
@@ -62,25 +62,24 @@ pub fn Widget(props: &WidgetProps) -> Html {
         id_prefix: props.id_prefix.clone(),
     };
     let content = match state {
-        LoadState::Loading => html! { <Skeleton card={props.config.layout == Layout::Card} /> },
+        LoadState::Loading => skeleton(props.config.layout == Layout::Card, lang),
         LoadState::Loaded(article) => {
             let donate = props.config.donate.unwrap_or(true);
             match props.config.layout {
-                Layout::Card => html! { <ArticleCard {article} /> },
+                Layout::Card => article_card(&article, &context),
                 // Keyed by layout: switching to `excerpt` starts it closed.
                 layout => html! {
-                    <ArticleView key={layout.as_str()} {article} {donate} related={props.config.related}
+                    <ArticleView key={layout.as_str()} {article} ctx={context.clone()} {donate} related={props.config.related}
                         excerpt={layout == Layout::Excerpt} />
                 },
             }
         }
-        LoadState::Failed(error) => html! {
-            <ErrorView {error} on_retry={retry} offline={!online} src={props.src.clone()} />
-        },
+        LoadState::Failed(error) => error_view(
+            ErrorViewProps { error: &error, on_retry: &retry, offline: !online, src: Some(&props.src) },
+            lang,
+        ),
     };
     html! {
-        <ContextProvider<ViewContext> {context}>
-            <Root theme={props.config.theme.as_str()} layout={props.config.layout.as_str()}>{ content }</Root>
-        </ContextProvider<ViewContext>>
+        { root(lang, Some(props.config.theme.as_str()), Some(props.config.layout.as_str()), content) }
     }
 }

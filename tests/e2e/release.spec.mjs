@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { contentHash, importModules, renameGlue, writeTwins, COMPRESSED, HASHED_CACHE, NAME } from "../../scripts/postbuild.mjs";
+import { contentHash, exportNames, importModules, keepsExportName, renameExports, renameGlue, writeTwins, COMPRESSED, HASHED_CACHE, NAME } from "../../scripts/postbuild.mjs";
 import { watch, events, waitForEvent } from "./helpers.mjs";
 
 const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -63,6 +63,21 @@ test.describe("the build", () => {
     expect(text).not.toMatch(/__wbindgen_(malloc|realloc|free|start)\b/);
     // terser writes the module key `"a":` as `a:`.
     expect(text).toMatch(new RegExp(`[{,]"?${modules[0].replace(/\$/g, "\\$")}"?:`));
+    // The crate's API keeps its names; wasm-bindgen's internals are short.
+    const exports = exportNames(read(wasm));
+    expect(exports).toEqual(expect.arrayContaining(["mount", "version", "embed_update", "embed_unmount", "__wbg_embed_free"]));
+    for (const name of exports.filter((n) => !keepsExportName(n))) expect(name.length, name).toBeLessThanOrEqual(3);
+    expect(exports.filter((n) => n.length > 3).every(keepsExportName)).toBe(true);
+  });
+
+  test("renameExports renames only the exports it is given and leaves a valid module", async () => {
+    const { wasm } = named();
+    const bytes = read(wasm);
+    const renamed = renameExports(bytes, { mount: "mount_renamed_for_the_test" });
+    expect(exportNames(renamed)).toEqual(exportNames(bytes).map((n) => (n === "mount" ? "mount_renamed_for_the_test" : n)));
+    expect(renamed.length).toBe(bytes.length + "_renamed_for_the_test".length);
+    expect(WebAssembly.validate(renamed)).toBe(true);
+    expect(renameExports(renamed, { mount_renamed_for_the_test: "mount" }).equals(bytes)).toBe(true);
   });
 
   test("renameGlue swaps the import keys, the module key and each wasm.<export>, and refuses a glue it does not know", () => {
