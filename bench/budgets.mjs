@@ -25,20 +25,20 @@ export const budgets = {
 /**
  * What the test command enforces on byte counts (deterministic). embed.js is
  * held to its budget. The first-render transfer is held to an explicit
- * ratchet while the bundle is above its budget: 135,759 bytes (Node's zlib,
+ * ratchet while the bundle is above its budget: 134,958 bytes (Node's zlib,
  * level 9) when this guard was last set, over the 125 kB of
  * budgets.firstRenderGzip. Raised twice for contract v1.1 features, each with
  * its size-log row in docs/PERFORMANCE.md: from 138,600 to 144,500 for the
  * six new UI languages (rows 15 and 16), to 149,000 for the excerpt and
  * card layouts (row 17), and to 153,500 for A/B variants, the article count
  * and the impression and dismiss events (row 18); then lowered to 152,900
- * by the cuts of row 19, to 146,600 by row 20 and to 135,800 by rows
- * 21–24.
+ * by the cuts of row 19, to 146,600 by row 20, to 135,800 by rows
+ * 21–24 and to 135,000 by row 25.
  * The guard is only ever lowered (with each cut), or raised with a row in the
  * size work log of docs/PERFORMANCE.md saying why. Once the bundle passes
  * its budget, budgets.firstRenderGzip replaces this guard.
  */
 export const sizeGuards = {
   embedJsGzip: budgets.embedJsGzip,
-  firstRenderGzip: 135_800,
+  firstRenderGzip: 135_000,
 };

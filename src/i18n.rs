@@ -1,14 +1,16 @@
 //! UI languages and every string the widget shows that is not the article's.
 //!
 //! Plain data, shared by the browser render and the server render, so the
-//! two always agree. Each language is one [`Strings`] table: a missing string
-//! is a compile error. Strings that hold a value are templates with named
+//! two always agree. Each language is one [`lang!`] table: a missing or
+//! unknown string is a compile error, one out of order a test failure. Strings that hold a value are templates with named
 //! slots (`{site}`, `{days}`, `{date}`, …), so each language keeps its own
 //! word order; [`fill`] and [`around`] put the values in.
 //!
 //! Adding a language: a variant of [`Lang`], its code in [`Lang::from_tag`]
-//! and [`Lang::code`], a `Strings` table (the compiler lists every field),
+//! and [`Lang::code`], a `lang!` table (the compiler lists every field),
 //! its plural rule in [`Lang::plural`] (CLDR), and a row in the tests.
+
+use std::cell::OnceCell;
 
 /// The UI languages the widget speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -91,17 +93,23 @@ impl Lang {
         }
     }
 
+    /// This language's strings, unpacked on first use (once per language
+    /// and page; the eight at most live as long as the page).
     pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::En => &EN,
-            Lang::Ru => &RU,
-            Lang::Uk => &UK,
-            Lang::Kk => &KK,
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::Es => &ES,
-            Lang::Ar => &AR,
+        thread_local! {
+            static UNPACKED: [OnceCell<&'static Strings>; 8] = const { [const { OnceCell::new() }; 8] };
         }
+        let (i, packed) = match self {
+            Lang::En => (0, &EN),
+            Lang::Ru => (1, &RU),
+            Lang::Uk => (2, &UK),
+            Lang::Kk => (3, &KK),
+            Lang::De => (4, &DE),
+            Lang::Fr => (5, &FR),
+            Lang::Es => (6, &ES),
+            Lang::Ar => (7, &AR),
+        };
+        UNPACKED.with(|cells| *cells[i].get_or_init(|| Box::leak(Box::new(Strings::unpack(packed)))))
     }
 
     /// The CLDR plural category of the whole number `n`.
@@ -190,68 +198,178 @@ pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
     (template, "")
 }
 
-/// The UI strings and conventions of one language.
-pub struct Strings {
-    pub loading: &'static str,
+/// The text between the parts of a language's packed text.
+const SEP: char = '\u{1f}';
+
+/// Declares the text fields of [`Strings`] once, in the order a language's
+/// packed text holds them ([`lang!`]): the struct and its reader.
+macro_rules! strings {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        /// The UI strings and conventions of one language.
+        pub struct Strings {
+            $($(#[$doc])* pub $field: &'static str,)*
+            /// "{n} days", as the snooze confirmation uses it.
+            pub days: Plural,
+            /// Month names as a date uses them (genitive where the language has one).
+            pub months: [&'static str; 12],
+            /// Numbers: the group and decimal separators, and how many digits a
+            /// number needs before it is grouped (CLDR's minimum grouping digits + 3).
+            pub group: char,
+            pub decimal: char,
+            pub group_from_digits: usize,
+            /// Money: the symbol before the number ("$6,400") or after it ("6 400 $").
+            pub symbol_first: bool,
+        }
+
+        impl Strings {
+            /// The text fields, in packing order (the tests hold every
+            /// language to it).
+            #[cfg(test)]
+            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Reads `packed`: the text fields in order, then the six plural
+            /// forms of `days`, then the twelve months. A missing part reads
+            /// as empty (the tests make sure none is).
+            fn unpack(packed: &Packed) -> Strings {
+                let mut parts = packed.text.split(SEP);
+                let mut next = move || parts.next().unwrap_or("");
+                Strings {
+                    $($field: next(),)*
+                    days: Plural { zero: next(), one: next(), two: next(), few: next(), many: next(), other: next() },
+                    months: [(); 12].map(|()| next()),
+                    group: packed.group,
+                    decimal: packed.decimal,
+                    group_from_digits: packed.group_from_digits,
+                    symbol_first: packed.symbol_first,
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    loading,
     /// Before the author names: "By Reuters".
-    pub by: &'static str,
-    pub published: &'static str,
+    by,
+    published,
     /// Before the date of the last update.
-    pub updated: &'static str,
+    updated,
     /// The link to the article on the publisher's site: `{site}` is its name.
-    pub read_on: &'static str,
-    pub read_more: &'static str,
-    pub continue_reading: &'static str,
-    pub support_us: &'static str,
-    pub remind_later: &'static str,
-    pub remind_prompt: &'static str,
+    read_on,
+    read_more,
+    continue_reading,
+    support_us,
+    remind_later,
+    remind_prompt,
     /// The confirmation after "Remind me later": `{days}` (a [`Self::days`]
     /// phrase) and `{date}`.
-    pub snoozed: &'static str,
-    /// "{n} days", as the snooze confirmation uses it.
-    pub days: Plural,
-    pub dismiss_banner: &'static str,
-    pub donation_region: &'static str,
-    pub error_network: &'static str,
-    pub error_timeout: &'static str,
-    pub error_http: &'static str,
-    pub error_content: &'static str,
-    pub error_offline: &'static str,
-    pub retry: &'static str,
-    pub notice: &'static str,
+    snoozed,
+    dismiss_banner,
+    donation_region,
+    error_network,
+    error_timeout,
+    error_http,
+    error_content,
+    error_offline,
+    retry,
+    notice,
     /// The ticker: "$6,400 of $10,000".
-    pub raised_of_goal: &'static str,
-    pub goal_reached: &'static str,
-    pub frequency_legend: &'static str,
-    pub amount_legend: &'static str,
-    pub one_off: &'static str,
-    pub monthly: &'static str,
-    pub annual: &'static str,
-    pub payment_methods: &'static str,
-    pub other_amount: &'static str,
+    raised_of_goal,
+    goal_reached,
+    frequency_legend,
+    amount_legend,
+    one_off,
+    monthly,
+    annual,
+    payment_methods,
+    other_amount,
     /// The label of the "Other amount" field: `{currency}` is the code.
-    pub amount_label: &'static str,
-    pub amount_empty: &'static str,
-    pub amount_invalid: &'static str,
-    pub amount_not_positive: &'static str,
-    pub amount_too_large: &'static str,
-    /// Month names as a date uses them (genitive where the language has one).
-    pub months: [&'static str; 12],
+    amount_label,
+    amount_empty,
+    amount_invalid,
+    amount_not_positive,
+    amount_too_large,
     /// A date: `{d}`, `{month}`, `{y}`.
-    pub date: &'static str,
-    /// Numbers: the group and decimal separators, and how many digits a
-    /// number needs before it is grouped (CLDR's minimum grouping digits + 3).
-    pub group: char,
-    pub decimal: char,
-    pub group_from_digits: usize,
-    /// Money: the symbol before the number ("$6,400") or after it ("6 400 $").
-    pub symbol_first: bool,
+    date,
+}
+
+/// One language as the bundle stores it: all its text in one string (no
+/// pointer and length per string: 1.8 kB gzip for eight languages, size log
+/// row 25), and its number conventions. Written with [`lang!`].
+struct Packed {
+    text: &'static str,
+    group: char,
+    decimal: char,
+    group_from_digits: usize,
+    symbol_first: bool,
+    /// The text fields as written, for the order test.
+    #[cfg(test)]
+    fields: &'static [&'static str],
+}
+
+/// A language's [`Packed`] text, written field by field: the plural forms
+/// of `days`, the months and the number conventions first, then every text
+/// field of [`Strings`] in its order (a test checks names and order).
+macro_rules! lang {
+    (
+        days: { zero: $zero:literal, one: $one:literal, two: $two:literal, few: $few:literal, many: $many:literal, other: $other:literal $(,)? },
+        months: [$($month:literal),* $(,)?],
+        group: $group:expr,
+        decimal: $decimal:expr,
+        group_from_digits: $group_from_digits:expr,
+        symbol_first: $symbol_first:expr,
+        $($field:ident: $text:literal,)*
+    ) => {{
+        // Every field of `Strings`, each once and no other, twelve months:
+        // checked by the compiler here (never called); the order by a test.
+        const _: fn() -> Strings = || Strings {
+            $($field: $text,)*
+            days: Plural { zero: $zero, one: $one, two: $two, few: $few, many: $many, other: $other },
+            months: [$($month),*],
+            group: $group,
+            decimal: $decimal,
+            group_from_digits: $group_from_digits,
+            symbol_first: $symbol_first,
+        };
+        Packed {
+            text: concat!(
+                $($text, "\u{1f}",)*
+                $zero, "\u{1f}", $one, "\u{1f}", $two, "\u{1f}", $few, "\u{1f}", $many, "\u{1f}", $other,
+                $("\u{1f}", $month,)*
+            ),
+            group: $group,
+            decimal: $decimal,
+            group_from_digits: $group_from_digits,
+            symbol_first: $symbol_first,
+            #[cfg(test)]
+            fields: &[$(stringify!($field)),*],
+        }
+    }};
 }
 
 const NBSP: char = '\u{a0}';
 const NNBSP: char = '\u{202f}';
 
-static EN: Strings = Strings {
+static EN: Packed = lang! {
+    days: { zero: "{n} days", one: "{n} day", two: "{n} days", few: "{n} days", many: "{n} days", other: "{n} days" },
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    group: ',',
+    decimal: '.',
+    group_from_digits: 4,
+    symbol_first: true,
     loading: "Loading article…",
     by: "By",
     published: "Published",
@@ -263,7 +381,6 @@ static EN: Strings = Strings {
     remind_later: "Remind me later",
     remind_prompt: "Not ready to support today?",
     snoozed: "Thanks — we'll ask again in {days}, on {date}.",
-    days: Plural { zero: "{n} days", one: "{n} day", two: "{n} days", few: "{n} days", many: "{n} days", other: "{n} days" },
     dismiss_banner: "Dismiss",
     donation_region: "Support our journalism",
     error_network: "We couldn't reach the article. Check your connection and try again.",
@@ -287,18 +404,29 @@ static EN: Strings = Strings {
     amount_invalid: "Enter a number, like 15 or 12.50.",
     amount_not_positive: "Enter an amount greater than zero.",
     amount_too_large: "Enter a smaller amount.",
-    months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ],
     date: "{month} {d}, {y}",
-    group: ',',
-    decimal: '.',
-    group_from_digits: 4,
-    symbol_first: true,
 };
 
-static RU: Strings = Strings {
+static RU: Packed = lang! {
+    days: { zero: "{n} дней", one: "{n} день", two: "{n} дня", few: "{n} дня", many: "{n} дней", other: "{n} дня" },
+    months: [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    group: NBSP,
+    decimal: ',',
+    group_from_digits: 5,
+    symbol_first: false,
     loading: "Загрузка статьи…",
     by: "Автор:",
     published: "Опубликовано",
@@ -310,7 +438,6 @@ static RU: Strings = Strings {
     remind_later: "Напомнить позже",
     remind_prompt: "Не готовы поддержать сегодня?",
     snoozed: "Спасибо! Мы напомним через {days}, {date}.",
-    days: Plural { zero: "{n} дней", one: "{n} день", two: "{n} дня", few: "{n} дня", many: "{n} дней", other: "{n} дня" },
     dismiss_banner: "Закрыть",
     donation_region: "Поддержите нашу журналистику",
     error_network: "Не удалось загрузить статью. Проверьте подключение и попробуйте снова.",
@@ -334,18 +461,29 @@ static RU: Strings = Strings {
     amount_invalid: "Введите число, например 15 или 12,50.",
     amount_not_positive: "Сумма должна быть больше нуля.",
     amount_too_large: "Введите сумму поменьше.",
-    months: [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-        "декабря",
-    ],
     date: "{d} {month} {y}\u{a0}г.",
-    group: NBSP,
-    decimal: ',',
-    group_from_digits: 5,
-    symbol_first: false,
 };
 
-static UK: Strings = Strings {
+static UK: Packed = lang! {
+    days: { zero: "{n} днів", one: "{n} день", two: "{n} дні", few: "{n} дні", many: "{n} днів", other: "{n} дня" },
+    months: [
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ],
+    group: NBSP,
+    decimal: ',',
+    group_from_digits: 4,
+    symbol_first: false,
     loading: "Завантаження статті…",
     by: "Автор:",
     published: "Опубліковано",
@@ -357,7 +495,6 @@ static UK: Strings = Strings {
     remind_later: "Нагадати пізніше",
     remind_prompt: "Не готові підтримати сьогодні?",
     snoozed: "Дякуємо! Ми нагадаємо через {days}, {date}.",
-    days: Plural { zero: "{n} днів", one: "{n} день", two: "{n} дні", few: "{n} дні", many: "{n} днів", other: "{n} дня" },
     dismiss_banner: "Закрити",
     donation_region: "Підтримайте нашу журналістику",
     error_network: "Не вдалося завантажити статтю. Перевірте з’єднання і спробуйте ще раз.",
@@ -381,18 +518,29 @@ static UK: Strings = Strings {
     amount_invalid: "Введіть число, наприклад 15 або 12,50.",
     amount_not_positive: "Сума має бути більшою за нуль.",
     amount_too_large: "Введіть меншу суму.",
-    months: [
-        "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
-        "листопада", "грудня",
-    ],
     date: "{d} {month} {y}\u{a0}р.",
+};
+
+static KK: Packed = lang! {
+    days: { zero: "{n} күн", one: "{n} күн", two: "{n} күн", few: "{n} күн", many: "{n} күн", other: "{n} күн" },
+    months: [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ],
     group: NBSP,
     decimal: ',',
     group_from_digits: 4,
     symbol_first: false,
-};
-
-static KK: Strings = Strings {
     loading: "Мақала жүктелуде…",
     by: "Авторы:",
     published: "Жарияланды",
@@ -404,7 +552,6 @@ static KK: Strings = Strings {
     remind_later: "Кейінірек еске салу",
     remind_prompt: "Бүгін қолдауға дайын емессіз бе?",
     snoozed: "Рақмет! {days} өткен соң, {date} қайта еске саламыз.",
-    days: Plural { zero: "{n} күн", one: "{n} күн", two: "{n} күн", few: "{n} күн", many: "{n} күн", other: "{n} күн" },
     dismiss_banner: "Жабу",
     donation_region: "Журналистикамызды қолдаңыз",
     error_network: "Мақаланы жүктеу мүмкін болмады. Байланысты тексеріп, қайталап көріңіз.",
@@ -428,18 +575,29 @@ static KK: Strings = Strings {
     amount_invalid: "Санды енгізіңіз, мысалы 15 немесе 12,50.",
     amount_not_positive: "Сома нөлден үлкен болуы керек.",
     amount_too_large: "Азырақ соманы енгізіңіз.",
-    months: [
-        "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
-        "желтоқсан",
-    ],
     date: "{y}\u{a0}ж. {d} {month}",
-    group: NBSP,
+};
+
+static DE: Packed = lang! {
+    days: { zero: "{n} Tagen", one: "{n} Tag", two: "{n} Tagen", few: "{n} Tagen", many: "{n} Tagen", other: "{n} Tagen" },
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    group: '.',
     decimal: ',',
     group_from_digits: 4,
     symbol_first: false,
-};
-
-static DE: Strings = Strings {
     loading: "Artikel wird geladen …",
     by: "Von",
     published: "Veröffentlicht am",
@@ -451,7 +609,6 @@ static DE: Strings = Strings {
     remind_later: "Später erinnern",
     remind_prompt: "Heute noch nicht?",
     snoozed: "Danke! Wir fragen in {days} wieder, am {date}.",
-    days: Plural { zero: "{n} Tagen", one: "{n} Tag", two: "{n} Tagen", few: "{n} Tagen", many: "{n} Tagen", other: "{n} Tagen" },
     dismiss_banner: "Schließen",
     donation_region: "Unterstützen Sie unseren Journalismus",
     error_network: "Der Artikel konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
@@ -475,18 +632,29 @@ static DE: Strings = Strings {
     amount_invalid: "Geben Sie eine Zahl ein, z.\u{a0}B. 15 oder 12,50.",
     amount_not_positive: "Der Betrag muss größer als null sein.",
     amount_too_large: "Geben Sie einen kleineren Betrag ein.",
-    months: [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-        "Dezember",
-    ],
     date: "{d}. {month} {y}",
-    group: '.',
+};
+
+static FR: Packed = lang! {
+    days: { zero: "{n} jour", one: "{n} jour", two: "{n} jours", few: "{n} jours", many: "{n} de jours", other: "{n} jours" },
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    group: NNBSP,
     decimal: ',',
     group_from_digits: 4,
     symbol_first: false,
-};
-
-static FR: Strings = Strings {
     loading: "Chargement de l’article…",
     by: "Par",
     published: "Publié le",
@@ -498,7 +666,6 @@ static FR: Strings = Strings {
     remind_later: "Me le rappeler plus tard",
     remind_prompt: "Pas prêt à nous soutenir aujourd’hui\u{202f}?",
     snoozed: "Merci\u{202f}! Nous vous le redemanderons dans {days}, le {date}.",
-    days: Plural { zero: "{n} jour", one: "{n} jour", two: "{n} jours", few: "{n} jours", many: "{n} de jours", other: "{n} jours" },
     dismiss_banner: "Fermer",
     donation_region: "Soutenez notre journalisme",
     error_network: "Impossible de charger l’article. Vérifiez votre connexion et réessayez.",
@@ -522,18 +689,29 @@ static FR: Strings = Strings {
     amount_invalid: "Saisissez un nombre, par exemple 15 ou 12,50.",
     amount_not_positive: "Le montant doit être supérieur à zéro.",
     amount_too_large: "Saisissez un montant plus petit.",
-    months: [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-        "décembre",
-    ],
     date: "{d} {month} {y}",
-    group: NNBSP,
-    decimal: ',',
-    group_from_digits: 4,
-    symbol_first: false,
 };
 
-static ES: Strings = Strings {
+static ES: Packed = lang! {
+    days: { zero: "{n} días", one: "{n} día", two: "{n} días", few: "{n} días", many: "{n} de días", other: "{n} días" },
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    group: '.',
+    decimal: ',',
+    group_from_digits: 5,
+    symbol_first: false,
     loading: "Cargando el artículo…",
     by: "Por",
     published: "Publicado el",
@@ -545,7 +723,6 @@ static ES: Strings = Strings {
     remind_later: "Recordármelo más tarde",
     remind_prompt: "¿Hoy no puedes apoyarnos?",
     snoozed: "¡Gracias! Te lo volveremos a pedir dentro de {days}, el {date}.",
-    days: Plural { zero: "{n} días", one: "{n} día", two: "{n} días", few: "{n} días", many: "{n} de días", other: "{n} días" },
     dismiss_banner: "Cerrar",
     donation_region: "Apoya nuestro periodismo",
     error_network: "No se pudo cargar el artículo. Comprueba tu conexión e inténtalo de nuevo.",
@@ -569,20 +746,31 @@ static ES: Strings = Strings {
     amount_invalid: "Introduce un número, por ejemplo 15 o 12,50.",
     amount_not_positive: "El importe debe ser mayor que cero.",
     amount_too_large: "Introduce un importe menor.",
-    months: [
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-        "diciembre",
-    ],
     date: "{d} de {month} de {y}",
-    group: '.',
-    decimal: ',',
-    group_from_digits: 5,
-    symbol_first: false,
 };
 
 /// Arabic with Latin (European) digits, as `ar-u-nu-latn`: the article's
 /// own numbers are written that way too, so amounts and dates match them.
-static AR: Strings = Strings {
+static AR: Packed = lang! {
+    days: { zero: "{n} يوم", one: "يوم واحد", two: "يومين", few: "{n} أيام", many: "{n} يومًا", other: "{n} يوم" },
+    months: [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+    group: ',',
+    decimal: '.',
+    group_from_digits: 4,
+    symbol_first: false,
     loading: "جارٍ تحميل المقال…",
     by: "بقلم",
     published: "نُشر في",
@@ -594,7 +782,6 @@ static AR: Strings = Strings {
     remind_later: "ذكّرني لاحقًا",
     remind_prompt: "لست مستعدًا للدعم اليوم؟",
     snoozed: "شكرًا لك! سنطلب منك مجددًا بعد {days}، في {date}.",
-    days: Plural { zero: "{n} يوم", one: "يوم واحد", two: "يومين", few: "{n} أيام", many: "{n} يومًا", other: "{n} يوم" },
     dismiss_banner: "إغلاق",
     donation_region: "ادعم صحافتنا",
     error_network: "تعذّر تحميل المقال. تحقّق من اتصالك وحاول مرة أخرى.",
@@ -618,14 +805,7 @@ static AR: Strings = Strings {
     amount_invalid: "أدخل رقمًا، مثل 15 أو 12.50.",
     amount_not_positive: "يجب أن يكون المبلغ أكبر من صفر.",
     amount_too_large: "أدخل مبلغًا أصغر.",
-    months: [
-        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-    ],
     date: "{d} {month} {y}",
-    group: ',',
-    decimal: '.',
-    group_from_digits: 4,
-    symbol_first: false,
 };
 
 #[cfg(test)]
@@ -700,6 +880,24 @@ mod tests {
         assert_eq!(around("{site} сайтында оқу", "site"), ("", " сайтында оқу"));
         assert_eq!(around("Read on {site}", "site"), ("Read on ", ""));
         assert_eq!(around("no slot", "site"), ("no slot", ""));
+    }
+
+    #[test]
+    fn every_language_packs_every_field_in_order() {
+        for (lang, packed) in [(Lang::En, &EN), (Lang::Ru, &RU), (Lang::Uk, &UK), (Lang::Kk, &KK), (Lang::De, &DE), (Lang::Fr, &FR), (Lang::Es, &ES), (Lang::Ar, &AR)] {
+            assert_eq!(packed.fields, Strings::FIELDS, "{lang:?}: the text fields, in the order of `strings!`");
+            let parts: Vec<&str> = packed.text.split(SEP).collect();
+            assert_eq!(parts.len(), Strings::FIELDS.len() + 6 + 12, "{lang:?}: fields, six plural forms, twelve months");
+            assert!(parts.iter().all(|p| !p.is_empty()), "{lang:?}: an empty part");
+            let s = lang.strings();
+            let n = Strings::FIELDS.len();
+            assert_eq!(
+                (s.loading, s.date, s.days.zero, s.days.other, s.months[0], s.months[11]),
+                (parts[0], parts[n - 1], parts[n], parts[n + 5], parts[n + 6], parts[n + 17]),
+                "{lang:?}"
+            );
+            assert!(std::ptr::eq(s, lang.strings()), "{lang:?}: unpacked once");
+        }
     }
 
     #[test]
