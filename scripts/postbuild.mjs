@@ -183,12 +183,13 @@ export function renameExports(bytes, renames) {
 
 /**
  * The crate's own API keeps its export names (`mount`, `version`, the
- * `Embed` handle's methods and its `__wbg_embed_free`), so the module reads
+ * `Embed` handle's methods and its `__wbg_embed_free`), and so does
+ * `memory` (the benchmark reads the instance's memory size), so the module reads
  * as this project's in a profiler, a stack trace or a test that wraps
  * `mount`; wasm-bindgen's internal exports (closures, allocator, tables)
  * are shortened.
  */
-export const keepsExportName = (name) => !/^(__wbindgen_|__externref_|wasm_bindgen_|__abort_handler$|__instance_terminated$|memory$)/.test(name);
+export const keepsExportName = (name) => !/^(__wbindgen_|__externref_|wasm_bindgen_|__abort_handler$|__instance_terminated$)/.test(name);
 
 /**
  * Renames the module's imports and wasm-bindgen's internal exports in place
