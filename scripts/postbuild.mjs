@@ -242,6 +242,19 @@ export function renameGlue(glue, mapping, module) {
   return glue;
 }
 
+/**
+ * Step 1 on a wasm-bindgen pair: shortens the names in the module `wasmFile`
+ * (rewritten in place) and returns `glue` renamed to match. Also used by
+ * scripts/yew-floor.sh, so the floor is built like the bundle.
+ */
+export function shortenNames(glue, wasmFile) {
+  const mapping = minifyWasmNames(wasmFile);
+  const modules = importModules(readFileSync(wasmFile));
+  if (modules.length !== 1) throw new Error(`postbuild: expected one import module after renaming, found ${JSON.stringify(modules)}`);
+  console.log(`postbuild: ${mapping.imports.length} imports and ${mapping.exports.length} exports renamed`);
+  return renameGlue(glue, mapping, modules[0]);
+}
+
 /** The TypeScript declarations copied into dist/ (sources in www/). */
 export const DECLARATIONS = ["article-embed.d.ts", "article-embed-react.d.ts"];
 
@@ -386,13 +399,7 @@ async function main() {
   }
   const stem = stems[0];
   let glue = await readFile(join(dir, `${stem}.js`), "utf8");
-  if (release) {
-    const mapping = minifyWasmNames(join(dir, `${stem}_bg.wasm`));
-    const modules = importModules(await readFile(join(dir, `${stem}_bg.wasm`)));
-    if (modules.length !== 1) throw new Error(`postbuild: expected one import module after renaming, found ${JSON.stringify(modules)}`);
-    glue = renameGlue(glue, mapping, modules[0]);
-    console.log(`postbuild: ${mapping.imports.length} imports and ${mapping.exports.length} exports renamed`);
-  }
+  if (release) glue = shortenNames(glue, join(dir, `${stem}_bg.wasm`));
   const wasm = await readFile(join(dir, `${stem}_bg.wasm`));
   if (release) {
     const before = glue.length;

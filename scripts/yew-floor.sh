@@ -19,7 +19,14 @@ wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/relea
 wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/yew_floor_bg.wasm" -o "$out/yew_floor_bg.wasm"
-# The same minification as scripts/postbuild.mjs.
+# The same minification as scripts/postbuild.mjs: short Wasm import and
+# export names (renamed in the glue to match), then terser.
+node --input-type=module -e '
+  import { readFileSync, writeFileSync } from "node:fs";
+  import { shortenNames } from "'"$root"'/scripts/postbuild.mjs";
+  const [glue, wasm] = process.argv.slice(1);
+  writeFileSync(glue, shortenNames(readFileSync(glue, "utf8"), wasm));
+' "$out/yew_floor.js" "$out/yew_floor_bg.wasm"
 terser "$out/yew_floor.js" --module --ecma 2020 --compress passes=2 --mangle -o "$out/yew_floor.js"
 
 total=0
