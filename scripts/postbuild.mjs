@@ -166,6 +166,7 @@ export function renameExports(bytes, renames) {
   if (!section) return bytes;
   const entries = [];
   let { value: count, next: at } = readLeb(bytes, section.start);
+  const total = count;
   for (; count > 0; count--) {
     const name = readName(bytes, at);
     const index = readLeb(bytes, name.next + 1);
@@ -173,7 +174,7 @@ export function renameExports(bytes, renames) {
     entries.push(...writeLeb(text.length), ...text, ...bytes.subarray(name.next, index.next));
     at = index.next;
   }
-  const payload = [...writeLeb(exportNames(bytes).length), ...entries];
+  const payload = [...writeLeb(total), ...entries];
   return Buffer.concat([
     bytes.subarray(0, section.header),
     Buffer.from([7, ...writeLeb(payload.length), ...payload]),
@@ -206,7 +207,7 @@ export function minifyWasmNames(file, { wasmOpt = wasmOptPath(), extraArgs = [],
   // The crate's API gets its names back (`keepsExportName`).
   const kept = mapping.exports.filter(([name]) => keepsExportName(name));
   writeFileSync(file, renameExports(readFileSync(file), Object.fromEntries(kept.map(([name, short]) => [short, name]))));
-  return { imports: mapping.imports, exports: mapping.exports.filter(([name]) => !keepsExportName(name)), file };
+  return { imports: mapping.imports, exports: mapping.exports.filter(([name]) => !keepsExportName(name)) };
 }
 
 /**

@@ -2,12 +2,14 @@
 //!
 //! Plain data, shared by the browser render and the server render, so the
 //! two always agree. Each language is one [`lang!`] table: a missing or
-//! unknown string is a compile error, one out of order a test failure. Strings that hold a value are templates with named
-//! slots (`{site}`, `{days}`, `{date}`, …), so each language keeps its own
-//! word order; [`fill`] and [`around`] put the values in.
+//! unknown string is a compile error, one out of order a test failure.
+//! Strings that hold a value are templates with named slots (`{site}`,
+//! `{days}`, `{date}`, …), so each language keeps its own word order;
+//! [`fill`] and [`around`] put the values in.
 //!
 //! Adding a language: a variant of [`Lang`], its code in [`Lang::from_tag`]
-//! and [`Lang::code`], a `lang!` table (the compiler lists every field),
+//! and [`Lang::code`], a `lang!` table and its arm in `Lang::packed` (the
+//! compiler lists every field),
 //! its plural rule in [`Lang::plural`] (CLDR), and a row in the tests.
 
 use std::cell::OnceCell;
@@ -97,19 +99,23 @@ impl Lang {
     /// and page; the eight at most live as long as the page).
     pub fn strings(self) -> &'static Strings {
         thread_local! {
-            static UNPACKED: [OnceCell<&'static Strings>; 8] = const { [const { OnceCell::new() }; 8] };
+            static UNPACKED: [OnceCell<&'static Strings>; Lang::ALL.len()] = const { [const { OnceCell::new() }; Lang::ALL.len()] };
         }
-        let (i, packed) = match self {
-            Lang::En => (0, &EN),
-            Lang::Ru => (1, &RU),
-            Lang::Uk => (2, &UK),
-            Lang::Kk => (3, &KK),
-            Lang::De => (4, &DE),
-            Lang::Fr => (5, &FR),
-            Lang::Es => (6, &ES),
-            Lang::Ar => (7, &AR),
-        };
-        UNPACKED.with(|cells| *cells[i].get_or_init(|| Box::leak(Box::new(Strings::unpack(packed)))))
+        UNPACKED.with(|cells| *cells[self as usize].get_or_init(|| Box::leak(Box::new(Strings::unpack(self.packed())))))
+    }
+
+    /// This language's packed text.
+    fn packed(self) -> &'static Packed {
+        match self {
+            Lang::En => &EN,
+            Lang::Ru => &RU,
+            Lang::Uk => &UK,
+            Lang::Kk => &KK,
+            Lang::De => &DE,
+            Lang::Fr => &FR,
+            Lang::Es => &ES,
+            Lang::Ar => &AR,
+        }
     }
 
     /// The CLDR plural category of the whole number `n`.
@@ -884,7 +890,9 @@ mod tests {
 
     #[test]
     fn every_language_packs_every_field_in_order() {
-        for (lang, packed) in [(Lang::En, &EN), (Lang::Ru, &RU), (Lang::Uk, &UK), (Lang::Kk, &KK), (Lang::De, &DE), (Lang::Fr, &FR), (Lang::Es, &ES), (Lang::Ar, &AR)] {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i, "{lang:?}: `Lang::ALL` in declaration order (the cache's index)");
+            let packed = lang.packed();
             assert_eq!(packed.fields, Strings::FIELDS, "{lang:?}: the text fields, in the order of `strings!`");
             let parts: Vec<&str> = packed.text.split(SEP).collect();
             assert_eq!(parts.len(), Strings::FIELDS.len() + 6 + 12, "{lang:?}: fields, six plural forms, twelve months");

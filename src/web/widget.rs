@@ -79,7 +79,5 @@ pub fn Widget(props: &WidgetProps) -> Html {
             lang,
         ),
     };
-    html! {
-        { root(lang, Some(props.config.theme.as_str()), Some(props.config.layout.as_str()), content) }
-    }
+    root(lang, Some(props.config.theme.as_str()), Some(props.config.layout.as_str()), content)
 }
