@@ -68,10 +68,12 @@ export async function manifestField(section, key, manifest = new URL("../Cargo.t
 /**
  * The last wasm-opt run of a release: short import, export and import-module
  * names (the mapping is printed as JSON), with `-Oz` once more so the code is
- * written as compactly as Trunk's run wrote it. scripts/wasm-breakdown.mjs
- * repeats it, so its breakdown describes the shipped module.
+ * written as compactly as Trunk's run wrote it, and without the `producers`
+ * and `target_features` custom sections (toolchain notes no browser reads).
+ * scripts/wasm-breakdown.mjs repeats it, so its breakdown describes the
+ * shipped module.
  */
-export const WASM_NAMES_ARGS = ["-Oz", "--minify-imports-and-exports-and-modules"];
+export const WASM_NAMES_ARGS = ["-Oz", "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features"];
 
 /** wasm-opt from the npm package binaryen (scripts/setup.sh), else from PATH. */
 export function wasmOptPath() {

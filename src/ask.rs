@@ -55,7 +55,7 @@ pub fn roll(store: &dyn Store, origin: &str, fresh: f64, persist: bool) -> f64 {
     }
     // Stored as millionths: integers only, no float parser in the bundle.
     let micros = (fresh.clamp(0.0, 1.0) * 1_000_000.0) as u32;
-    store.set(&k, &micros.to_string());
+    store.set(&k, &crate::text::int(micros));
     f64::from(micros.min(999_999)) / 1_000_000.0
 }
 
@@ -89,7 +89,7 @@ pub fn count_article(store: &dyn Store, origin: &str, id: &str, now_ms: f64) -> 
         let drop = seen.len() - MAX_COUNTED;
         seen.drain(..drop);
     }
-    let text: Vec<String> = seen.iter().map(|(id, t)| format!("{t} {id}")).collect();
+    let text: Vec<String> = seen.iter().map(|(id, t)| crate::cat!(t, " ", id)).collect();
     store.set(&k, &text.join("\n")).then_some(seen.len() as u64)
 }
 
@@ -109,10 +109,18 @@ pub struct Copy {
 pub fn copy(donation: &Donation, variant: Option<&Variant>, count: Option<u64>, number: impl Fn(u64) -> String) -> Copy {
     let shown = count.filter(|n| *n >= MIN_COUNT_SHOWN).map(number);
     let fill = |text: &String| -> Option<String> {
-        if !text.contains(ARTICLE_COUNT) {
+        if crate::text::find_str(text, ARTICLE_COUNT).is_none() {
             return Some(text.clone());
         }
-        shown.as_ref().map(|n| text.replace(ARTICLE_COUNT, n))
+        let n = shown.as_ref()?;
+        let (mut out, mut rest) = (String::with_capacity(text.len()), text.as_str());
+        while let Some(at) = crate::text::find_str(rest, ARTICLE_COUNT) {
+            out.push_str(&rest[..at]);
+            out.push_str(n);
+            rest = &rest[at + ARTICLE_COUNT.len()..];
+        }
+        out.push_str(rest);
+        Some(out)
     };
     let heading = variant.and_then(|v| v.heading.as_ref()).or(donation.heading.as_ref());
     let paragraphs = variant.and_then(|v| v.paragraphs.as_ref()).unwrap_or(&donation.paragraphs);

@@ -250,7 +250,7 @@ impl Config {
         for option in OPTIONS {
             let Some(value) = attr(option.name) else { continue };
             if !(option.read)(&mut config, &value) {
-                warnings.push(format!("invalid {}=\"{value}\"; using the default ({})", option.name, option.default.replace('`', "")));
+                warnings.push(crate::cat!("invalid ", option.name, "=\"", value, "\"; using the default (", option.default.replace('`', ""), ")"));
             }
         }
         (config, warnings)

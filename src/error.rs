@@ -60,13 +60,20 @@ impl Problem {
     }
 }
 
+/// `path: message`, or the message alone at the top level.
+impl crate::text::Piece for Problem {
+    fn push_to(&self, out: &mut String) {
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            out.push_str(": ");
+        }
+        out.push_str(&self.message);
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        f.write_str(&crate::cat!(self))
     }
 }
 
@@ -107,37 +114,41 @@ impl LoadError {
     }
 }
 
-impl fmt::Display for LoadError {
-    /// A message for the site owner or publisher (console, error event).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// A message for the site owner or publisher (console, error event);
+    /// also the `Display` text.
+    pub fn describe(&self) -> String {
+        use crate::cat;
         match self {
-            LoadError::Network(detail) => write!(
-                f,
-                "the article could not be fetched ({detail}); check the URL and the CORS headers of its server"
+            LoadError::Network(detail) => cat!(
+                "the article could not be fetched (",
+                detail,
+                "); check the URL and the CORS headers of its server"
             ),
-            LoadError::Timeout { after_ms } => {
-                write!(f, "the article server did not answer within {after_ms} ms")
-            }
-            LoadError::Http { status } => write!(f, "the article server answered HTTP {status}"),
-            LoadError::Json(detail) => write!(f, "the response is not valid JSON: {detail}"),
+            LoadError::Timeout { after_ms } => cat!("the article server did not answer within ", after_ms, " ms"),
+            LoadError::Http { status } => cat!("the article server answered HTTP ", status),
+            LoadError::Json(detail) => cat!("the response is not valid JSON: ", detail),
             LoadError::Schema(problems) => {
-                write!(f, "the article JSON is not valid ({} problem", problems.len())?;
-                if problems.len() != 1 {
-                    f.write_str("s")?;
-                }
-                f.write_str(")")?;
+                let s = if problems.len() == 1 { "" } else { "s" };
+                let mut out = cat!("the article JSON is not valid (", problems.len(), " problem", s, ")");
                 for p in problems.iter().take(20) {
-                    write!(f, "\n- {p}")?;
+                    out.push_str("\n- ");
+                    crate::text::Piece::push_to(p, &mut out);
                 }
                 if problems.len() > 20 {
-                    write!(f, "\n- … and {} more", problems.len() - 20)?;
+                    out.push_str(&cat!("\n- … and ", problems.len() - 20, " more"));
                 }
-                Ok(())
+                out
             }
-            LoadError::Version(found) => write!(
-                f,
-                "article format version {found} is not supported by this widget (it reads version 1)"
-            ),
+            LoadError::Version(found) => {
+                cat!("article format version ", found, " is not supported by this widget (it reads version 1)")
+            }
         }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
     }
 }

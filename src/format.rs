@@ -14,7 +14,7 @@ const NBSP: char = '\u{a0}';
 pub fn date(d: CivilDate, lang: Lang) -> String {
     let s = lang.strings();
     let month = s.months[usize::from(d.month.clamp(1, 12)) - 1];
-    fill(s.date, &[("d", &d.day.to_string()), ("month", month), ("y", &d.year.to_string())])
+    fill(s.date, &[("d", &crate::text::int(d.day)), ("month", month), ("y", &crate::text::int(d.year))])
 }
 
 /// A number with the language's grouping, and two decimals only when it has
@@ -29,7 +29,7 @@ pub fn number(n: f64, lang: Lang) -> String {
     let cents_total = cents_total as u64;
     let whole = cents_total / 100;
     let cents = cents_total % 100;
-    let digits = whole.to_string();
+    let digits = crate::text::int(whole);
     let mut out = String::with_capacity(digits.len() + 8);
     if negative && cents_total > 0 {
         out.push('-');
@@ -64,7 +64,7 @@ pub fn plain(n: f64) -> String {
     if n < 0.0 && cents > 0 {
         out.push('-');
     }
-    out.push_str(&(cents / 100).to_string());
+    crate::text::push_u64(&mut out, cents / 100);
     let fraction = cents % 100;
     if fraction != 0 {
         out.push('.');

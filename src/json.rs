@@ -122,18 +122,28 @@ impl From<f64> for Value<'_> {
 
 /// Short JSON-like text for messages: numbers and strings as written,
 /// containers abbreviated.
-impl fmt::Display for Value<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::Piece for Value<'_> {
+    fn push_to(&self, out: &mut String) {
         match self {
-            Value::Null => f.write_str("null"),
-            Value::Bool(b) => write!(f, "{b}"),
-            Value::Number(n) => f.write_str(&crate::format::plain(n.value)),
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => out.push_str(&crate::format::plain(n.value)),
             // Quoted as written, without `{:?}` (its escaping tables would be
             // in the bundle, and the Wasm build compiles `Debug` out).
-            Value::String(s) => write!(f, "\"{s}\""),
-            Value::Array(_) => f.write_str("[…]"),
-            Value::Object(_) => f.write_str("{…}"),
+            Value::String(s) => {
+                out.push('"');
+                out.push_str(s);
+                out.push('"');
+            }
+            Value::Array(_) => out.push_str("[…]"),
+            Value::Object(_) => out.push_str("{…}"),
         }
+    }
+}
+
+impl fmt::Display for Value<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::cat!(self))
     }
 }
 
@@ -145,9 +155,16 @@ pub struct Error {
     pub column: usize,
 }
 
+impl Error {
+    /// `message at line L, column C`; also the `Display` text.
+    pub fn describe(&self) -> String {
+        crate::cat!(self.message, " at line ", self.line, ", column ", self.column)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at line {}, column {}", self.message, self.line, self.column)
+        f.write_str(&self.describe())
     }
 }
 
@@ -174,7 +191,9 @@ impl<'a> Parser<'a> {
         let upto = &self.text.as_bytes()[..self.pos.min(self.bytes.len())];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = upto.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&upto[line_start..]).chars().count() + 1;
+        // Characters, not bytes: every byte but a UTF-8 continuation byte
+        // starts one (a position inside a character counts that character).
+        let column = upto[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
         Error { message, line, column }
     }
 

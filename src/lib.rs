@@ -22,6 +22,7 @@ pub mod num;
 pub mod parse;
 pub mod services;
 pub mod snooze;
+pub mod text;
 pub mod time;
 pub mod url_policy;
 #[cfg(not(target_arch = "wasm32"))]
@@ -53,3 +54,4 @@ pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.
 
 /// The version reported as `window.ArticleEmbed.version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+

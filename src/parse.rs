@@ -7,8 +7,8 @@
 //! dropped rather than refused (a disallowed URL, an unparseable date) are
 //! warnings.
 
-use std::fmt;
 
+use crate::cat;
 use crate::json::{self, Map, Value};
 
 use crate::error::{LoadError, Problem, ProblemKind};
@@ -41,7 +41,7 @@ pub fn parse_article(text: &str, source_url: Option<&str>) -> Result<Parsed, Loa
         return Err(too_large(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value = json::parse(text).map_err(|e| LoadError::Json(e.to_string()))?;
+    let value = json::parse(text).map_err(|e| LoadError::Json(e.describe()))?;
     from_value(&value, source_url)
 }
 
@@ -53,7 +53,7 @@ pub fn parse_article_bytes(bytes: &[u8], source_url: Option<&str>) -> Result<Par
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_article(text, source_url),
-        Err(e) => Err(LoadError::Json(format!("the response is not UTF-8 (invalid bytes at offset {})", e.valid_up_to()))),
+        Err(e) => Err(LoadError::Json(cat!("the response is not UTF-8 (invalid bytes at offset ", e.valid_up_to(), ")"))),
     }
 }
 
@@ -61,7 +61,7 @@ fn too_large(bytes: usize) -> LoadError {
     LoadError::Schema(vec![Problem::new(
         ProblemKind::TooLarge,
         String::new(),
-        format!("the article JSON is {bytes} bytes; at most {MAX_JSON_BYTES} render"),
+        cat!("the article JSON is ", bytes, " bytes; at most ", MAX_JSON_BYTES, " render"),
     )])
 }
 
@@ -71,16 +71,16 @@ pub fn from_value(value: &Value, source_url: Option<&str>) -> Result<Parsed, Loa
         return Err(LoadError::Schema(vec![Problem::new(
             ProblemKind::Invalid,
             String::new(),
-            format!("the article must be a JSON object, found {}", type_name(value)),
+            cat!("the article must be a JSON object, found ", type_name(value)),
         )]));
     };
     match root.get("version") {
         None => {}
         Some(v) if v.as_u64() == Some(VERSION) => {}
         Some(v) => {
-            let mut found = v.to_string();
+            let mut found = cat!(v);
             if found.len() > 40 {
-                found = format!("{}…", found.chars().take(40).collect::<String>());
+                found = cat!(found.chars().take(40).collect::<String>(), "…");
             }
             return Err(LoadError::Version(found));
         }
@@ -134,13 +134,22 @@ impl<'a> Path<'a> {
     }
 }
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::Piece for Path<'_> {
+    fn push_to(&self, out: &mut String) {
         match self {
-            Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
-            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+            Path::Root => {}
+            Path::Key(Path::Root, key) => out.push_str(key),
+            Path::Key(parent, key) => {
+                parent.push_to(out);
+                out.push('.');
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.push_to(out);
+                out.push('[');
+                crate::text::push_u64(out, *i as u64);
+                out.push(']');
+            }
         }
     }
 }
@@ -155,7 +164,7 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn problem(&mut self, path: Path<'_>, message: impl Into<String>) {
-        self.problems.push(Problem::new(ProblemKind::Invalid, path.to_string(), message.into()));
+        self.problems.push(Problem::new(ProblemKind::Invalid, cat!(path), message.into()));
     }
 
     fn warn(&mut self, path: Path<'_>, message: impl Into<String>) {
@@ -163,11 +172,11 @@ impl Walker<'_> {
     }
 
     fn warn_as(&mut self, kind: ProblemKind, path: Path<'_>, message: impl Into<String>) {
-        self.warnings.push(Problem::new(kind, path.to_string(), message.into()));
+        self.warnings.push(Problem::new(kind, cat!(path), message.into()));
     }
 
     fn wrong_type(&mut self, path: Path<'_>, expected: &str, found: &Value) {
-        self.problem(path, format!("expected {expected}, found {}", type_name(found)));
+        self.problem(path, cat!("expected ", expected, ", found ", type_name(found)));
     }
 
     /// An optional field: absent and `null` are both "not given".
@@ -211,7 +220,7 @@ impl Walker<'_> {
         match allow(raw, self.base, usage) {
             Ok(url) => Some(url),
             Err(why) => {
-                self.warn(path, format!("URL dropped: {why}"));
+                self.warn(path, cat!("URL dropped: ", why));
                 None
             }
         }
@@ -253,7 +262,7 @@ impl Walker<'_> {
         match v.as_u64() {
             Some(n) if (u64::from(min)..=u64::from(max)).contains(&n) => u32::try_from(n).ok(),
             _ if v.is_number() => {
-                self.problem(path, format!("must be a whole number from {min} to {max}"));
+                self.problem(path, cat!("must be a whole number from ", min, " to ", max));
                 None
             }
             _ => {
@@ -310,7 +319,7 @@ impl Walker<'_> {
                 Vec::new()
             }
             Some(Value::Array(blocks)) if blocks.len() > MAX_BODY_BLOCKS => {
-                let message = format!("has {} blocks; at most {MAX_BODY_BLOCKS} render", blocks.len());
+                let message = cat!("has ", blocks.len(), " blocks; at most ", MAX_BODY_BLOCKS, " render");
                 self.problems.push(Problem::new(ProblemKind::TooLarge, "body".to_owned(), message));
                 Vec::new()
             }
@@ -380,7 +389,7 @@ impl Walker<'_> {
                 None | Some("info") => NoticeKind::Info,
                 Some("warning") => NoticeKind::Warning,
                 Some(other) => {
-                    w.warn(path.key("kind"), format!("unknown notice kind \"{other}\"; shown as info"));
+                    w.warn(path.key("kind"), cat!("unknown notice kind \"", other, "\"; shown as info"));
                     NoticeKind::Info
                 }
             };
@@ -409,7 +418,7 @@ impl Walker<'_> {
                 "list" => w.list(obj, path),
                 "image" => w.image(obj, path).map(Block::Image),
                 other => {
-                    w.warn_as(ProblemKind::UnknownBlockType, path, format!("unknown block type \"{other}\" skipped"));
+                    w.warn_as(ProblemKind::UnknownBlockType, path, cat!("unknown block type \"", other, "\" skipped"));
                     None
                 }
             };
@@ -423,17 +432,17 @@ impl Walker<'_> {
             None => MIN_HEADING_LEVEL,
             Some(v) => match v.as_u64() {
                 Some(n) if n < u64::from(MIN_HEADING_LEVEL) => {
-                    let message = format!("level {n} shown as {MIN_HEADING_LEVEL} (the headline is level 1)");
+                    let message = cat!("level ", n, " shown as ", MIN_HEADING_LEVEL, " (the headline is level 1)");
                     self.warn(path.key("level"), message);
                     MIN_HEADING_LEVEL
                 }
                 Some(n) if n > u64::from(MAX_HEADING_LEVEL) => {
-                    self.warn(path.key("level"), format!("level {n} shown as {MAX_HEADING_LEVEL}"));
+                    self.warn(path.key("level"), cat!("level ", n, " shown as ", MAX_HEADING_LEVEL));
                     MAX_HEADING_LEVEL
                 }
                 Some(n) => u8::try_from(n).unwrap_or(MAX_HEADING_LEVEL),
                 None => {
-                    let expected = format!("a whole number from {MIN_HEADING_LEVEL} to {MAX_HEADING_LEVEL}");
+                    let expected = cat!("a whole number from ", MIN_HEADING_LEVEL, " to ", MAX_HEADING_LEVEL);
                     self.wrong_type(path.key("level"), &expected, v);
                     return None;
                 }
@@ -513,7 +522,7 @@ impl Walker<'_> {
                 match mark.as_str() {
                     Some("strong") => run.strong = true,
                     Some("em") => run.em = true,
-                    Some(other) => self.warn(path.key("marks").index(i), format!("unknown mark \"{other}\" ignored")),
+                    Some(other) => self.warn(path.key("marks").index(i), cat!("unknown mark \"", other, "\" ignored")),
                     None => self.wrong_type(path.key("marks").index(i), "a string", mark),
                 }
             }
@@ -582,7 +591,7 @@ impl Walker<'_> {
             });
             if let Some(id) = &id {
                 if out.iter().any(|o| &o.id == id) {
-                    w.problem(path.key("id"), format!("\"{id}\" is used by another variant"));
+                    w.problem(path.key("id"), cat!("\"", id, "\" is used by another variant"));
                     return;
                 }
             }
@@ -616,7 +625,7 @@ impl Walker<'_> {
             None => DEFAULT_CURRENCY.to_owned(),
             Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) => c.to_ascii_uppercase(),
             Some(c) => {
-                self.problem(DONATION.key("currency"), format!("\"{c}\" is not an ISO 4217 currency code"));
+                self.problem(DONATION.key("currency"), cat!("\"", c, "\" is not an ISO 4217 currency code"));
                 DEFAULT_CURRENCY.to_owned()
             }
         };
@@ -660,7 +669,7 @@ impl Walker<'_> {
                     match item.as_str().map(|s| (s, PaymentMethod::parse(s))) {
                         Some((_, Some(m))) if !out.contains(&m) => out.push(m),
                         Some((_, Some(_))) => {}
-                        Some((s, None)) => self.warn(path, format!("unknown payment method \"{s}\" ignored")),
+                        Some((s, None)) => self.warn(path, cat!("unknown payment method \"", s, "\" ignored")),
                         None => self.wrong_type(path, "a string", item),
                     }
                 }
@@ -715,11 +724,11 @@ impl Walker<'_> {
     fn frequency(&mut self, path: Path<'_>, f: &Obj, seen: &[Frequency]) -> Option<Frequency> {
         let id_raw = self.req_string(f, "id", path)?;
         let Some(id) = FrequencyId::parse(&id_raw) else {
-            self.warn(path.key("id"), format!("unknown frequency \"{id_raw}\" skipped (use one-off, monthly or annual)"));
+            self.warn(path.key("id"), cat!("unknown frequency \"", id_raw, "\" skipped (use one-off, monthly or annual)"));
             return None;
         };
         if seen.iter().any(|s| s.id == id) {
-            self.warn(path.key("id"), format!("frequency \"{id_raw}\" repeated; skipped"));
+            self.warn(path.key("id"), cat!("frequency \"", id_raw, "\" repeated; skipped"));
             return None;
         }
         let amounts_path = path.key("amounts");
@@ -760,7 +769,7 @@ impl Walker<'_> {
                 }
             }
             Some(other) => {
-                self.problem(path, format!("expected \"end\" or {{\"afterParagraph\": N}}, found {}", type_name(other)));
+                self.problem(path, cat!("expected \"end\" or {\"afterParagraph\": N}, found ", type_name(other)));
                 Placement::End
             }
         }

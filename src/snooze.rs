@@ -16,7 +16,7 @@ pub enum Target {
 /// Storage keys are scoped to the origin of the donation URL, so two
 /// publishers' asks on one partner site never share state.
 pub fn key(origin: &str, what: &str) -> String {
-    format!("article-embed:{what}:{origin}")
+    ["article-embed:", what, ":", origin].concat()
 }
 
 fn target_key(origin: &str, target: Target) -> String {
@@ -33,7 +33,7 @@ pub fn snoozed_until(store: &dyn Store, origin: &str, target: Target, now_ms: f6
 /// that cannot write is not an error: the caller hides the ask anyway.
 pub fn snooze(store: &dyn Store, origin: &str, target: Target, now_ms: f64, days: u32) -> f64 {
     let until = now_ms + f64::from(days) * DAY_MS;
-    store.set(&target_key(origin, target), &(until as i64).to_string());
+    store.set(&target_key(origin, target), &crate::text::int(until as i64));
     until
 }
 
@@ -59,7 +59,7 @@ pub fn capped(store: &dyn Store, origin: &str, now_ms: f64, views: u32, days: u3
 pub fn record_view(store: &dyn Store, origin: &str, now_ms: f64, days: u32) {
     let mut views = views_within(store, origin, now_ms, days);
     views.push(now_ms);
-    let joined: Vec<String> = views.iter().map(|v| (*v as i64).to_string()).collect();
+    let joined: Vec<String> = views.iter().map(|v| crate::text::int(*v as i64)).collect();
     store.set(&key(origin, "views"), &joined.join(","));
 }
 

@@ -32,7 +32,16 @@ pub struct CivilDate {
 impl CivilDate {
     /// ISO 8601 calendar date: `2012-01-11`.
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        if self.year < 0 {
+            return crate::cat!(self.year, "-", self.month, "-", self.day);
+        }
+        let mut out = String::with_capacity(10);
+        crate::text::push_padded(&mut out, self.year as u64, 4);
+        out.push('-');
+        crate::text::push_padded(&mut out, u64::from(self.month), 2);
+        out.push('-');
+        crate::text::push_padded(&mut out, u64::from(self.day), 2);
+        out
     }
 
     /// The UTC date of a Unix time in milliseconds.

@@ -37,18 +37,24 @@ pub enum UrlRejection {
     NoBase,
 }
 
+impl crate::text::Piece for UrlRejection {
+    fn push_to(&self, out: &mut String) {
+        match self {
+            UrlRejection::Empty => out.push_str("the URL is empty"),
+            UrlRejection::SchemeNotAllowed(s) => {
+                out.push_str(&crate::cat!("the scheme \"", s, ":\" is not allowed (use http or https)"))
+            }
+            UrlRejection::ControlCharacter => out.push_str("the URL contains control characters"),
+            UrlRejection::Credentials => out.push_str("URLs with a user name or password are not allowed"),
+            UrlRejection::NoHost => out.push_str("the URL has no host"),
+            UrlRejection::NoBase => out.push_str("a relative URL cannot be resolved here"),
+        }
+    }
+}
+
 impl fmt::Display for UrlRejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            UrlRejection::Empty => f.write_str("the URL is empty"),
-            UrlRejection::SchemeNotAllowed(s) => {
-                write!(f, "the scheme \"{s}:\" is not allowed (use http or https)")
-            }
-            UrlRejection::ControlCharacter => f.write_str("the URL contains control characters"),
-            UrlRejection::Credentials => f.write_str("URLs with a user name or password are not allowed"),
-            UrlRejection::NoHost => f.write_str("the URL has no host"),
-            UrlRejection::NoBase => f.write_str("a relative URL cannot be resolved here"),
-        }
+        f.write_str(&crate::cat!(self))
     }
 }
 
@@ -63,7 +69,7 @@ pub fn allow(raw: &str, base: Option<&str>, usage: UrlUse) -> Result<String, Url
             let rest = &cleaned[scheme.len() + 1..];
             match scheme.as_str() {
                 "http" | "https" => absolute_http(&scheme, rest),
-                "mailto" if usage == UrlUse::InlineLink => Ok(format!("mailto:{rest}")),
+                "mailto" if usage == UrlUse::InlineLink => Ok(["mailto:", rest].concat()),
                 _ => Err(UrlRejection::SchemeNotAllowed(scheme)),
             }
         }
@@ -118,7 +124,7 @@ fn absolute_http(scheme: &str, rest: &str) -> Result<String, UrlRejection> {
     let tail = if tail.is_empty() { "/" } else { tail };
     let (path, suffix) = split_path(tail);
     let path = if path.is_empty() { "/".to_owned() } else { remove_dot_segments(path) };
-    let url = format!("{scheme}://{}{path}{suffix}", authority.to_ascii_lowercase());
+    let url = [scheme, "://", &authority.to_ascii_lowercase(), &path, suffix].concat();
     Ok(encode_unsafe(&url))
 }
 
@@ -129,7 +135,11 @@ fn encode_unsafe(url: &str) -> String {
     for c in url.chars() {
         match c {
             ' ' | '"' | '\'' | '<' | '>' | '`' | '{' | '}' | '|' | '^' => {
-                out.push_str(&format!("%{:02X}", c as u32));
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                let byte = c as u8; // all ASCII
+                out.push('%');
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xF)]));
             }
             c => out.push(c),
         }
@@ -145,7 +155,7 @@ fn split_path(s: &str) -> (&str, &str) {
 
 /// Resolves a relative reference against an allowed absolute http(s) URL.
 fn resolve(base: &str, relative: &str) -> Result<String, UrlRejection> {
-    let scheme_end = base.find("://").ok_or(UrlRejection::NoBase)?;
+    let scheme_end = crate::text::find_str(base, "://").ok_or(UrlRejection::NoBase)?;
     let scheme = &base[..scheme_end];
     let after = &base[scheme_end + 3..];
     let authority_end = after.find(['/', '?', '#']).unwrap_or(after.len());
@@ -157,15 +167,15 @@ fn resolve(base: &str, relative: &str) -> Result<String, UrlRejection> {
         return absolute_http(scheme, rest);
     }
     let joined = if relative.starts_with('/') {
-        format!("{origin}{relative}")
+        [origin, relative].concat()
     } else if relative.starts_with('?') {
-        format!("{origin}{base_path}{relative}")
+        [origin, base_path, relative].concat()
     } else if relative.starts_with('#') {
-        format!("{origin}{base_path}{base_query}{relative}")
+        [origin, base_path, base_query, relative].concat()
     } else {
-        let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+        let dir = &base_path[..base_path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)];
         let dir = if dir.is_empty() { "/" } else { dir };
-        format!("{origin}{dir}{relative}")
+        [origin, dir, relative].concat()
     };
     absolute_http(scheme, &joined[scheme_end + 1..])
 }
@@ -202,7 +212,7 @@ fn remove_dot_segments(path: &str) -> String {
 
 /// The origin (`https://host:port`) of an allowed absolute URL.
 pub fn origin_of(url: &str) -> Option<&str> {
-    let scheme_end = url.find("://")?;
+    let scheme_end = crate::text::find_str(url, "://")?;
     let after = &url[scheme_end + 3..];
     let end = after.find(['/', '?', '#']).unwrap_or(after.len());
     Some(&url[..scheme_end + 3 + end])
@@ -211,8 +221,8 @@ pub fn origin_of(url: &str) -> Option<&str> {
 /// The host (without port) of an allowed absolute URL.
 pub fn host_of(url: &str) -> Option<&str> {
     let origin = origin_of(url)?;
-    let authority = &origin[origin.find("://")? + 3..];
-    Some(match authority.rfind(':') {
+    let authority = &origin[crate::text::find_str(origin, "://")? + 3..];
+    Some(match authority.bytes().rposition(|b| b == b':') {
         Some(i) if !authority.ends_with(']') => &authority[..i],
         _ => authority,
     })

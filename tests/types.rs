@@ -217,8 +217,8 @@ fn dispatched_by_the_widget() -> Vec<String> {
     let end = body.find("\n}\n").map_or(body.len(), |i| i + 3);
     let body = &body[..end];
     assert!(
-        body.contains("format!(\"article-embed:{name}\")"),
-        "dispatch no longer names its events as format!(\"article-embed:{{name}}\"); update tests/types.rs"
+        body.contains("[\"article-embed:\", name].concat()"),
+        "dispatch no longer names its events as [\"article-embed:\", name].concat(); update tests/types.rs"
     );
     body.lines()
         .map(str::trim)

@@ -64,8 +64,8 @@ pub fn figure(image: &Image, lead: bool) -> Html {
             <img
                 src={image.src.clone()}
                 alt={image.alt.clone()}
-                width={image.width.map(|w| w.to_string())}
-                height={image.height.map(|h| h.to_string())}
+                width={image.width.map(crate::text::int)}
+                height={image.height.map(crate::text::int)}
                 loading="lazy"
                 decoding="async"
             />

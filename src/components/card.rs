@@ -58,7 +58,7 @@ pub fn article_card(article: &Article, ctx: &ViewContext) -> Html {
     let image = article.image.as_ref().map(|i| {
         html! {
             <img class="preview-image" src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async"
-                width={i.width.map(|w| w.to_string())} height={i.height.map(|h| h.to_string())} />
+                width={i.width.map(crate::text::int)} height={i.height.map(crate::text::int)} />
         }
     });
     let date = article.date_published.as_ref().map(|t| {

@@ -5,11 +5,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use gloo_net::http::{Request, Response};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit, Response};
 
 use crate::error::{LoadError, Problem, ProblemKind};
 use crate::model::Article;
@@ -103,24 +102,24 @@ async fn attempt(url: &str, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
 }
 
 async fn request(url: &str, controller: &AbortController) -> Result<Vec<u8>, Failure> {
-    let signal = controller.signal();
-    let response = Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
+    // The browser's fetch through web-sys: a GET with the page's default
+    // credentials and cache mode, abortable.
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+        .and_then(|r| r.dyn_into())
+        .map_err(|e| LoadError::Network(describe(&e)))?;
+    let header = |name: &str| response.headers().get(name).ok().flatten();
     if !response.ok() {
-        let retry_after = response
-            .headers()
-            .get("retry-after")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+        let retry_after = header("retry-after").and_then(|v| v.trim().parse::<u64>().ok()).map(Duration::from_secs);
         return Err(Failure { error: LoadError::Http { status: response.status() }, retry_after });
     }
-    let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+    let declared = header("content-length").and_then(|v| v.trim().parse::<usize>().ok());
     if let Some(bytes) = declared.filter(|n| *n > MAX_JSON_BYTES) {
         controller.abort();
-        return Err(too_large(&format!("{bytes} bytes")).into());
+        return Err(too_large(&crate::cat!(bytes, " bytes")).into());
     }
     read_capped(&response, controller).await.map_err(Failure::from)
 }
@@ -143,7 +142,7 @@ async fn read_capped(response: &Response, controller: &AbortController) -> Resul
         if bytes.len() > MAX_JSON_BYTES {
             let _ = reader.cancel();
             controller.abort();
-            return Err(too_large(&format!("over {MAX_JSON_BYTES} bytes")));
+            return Err(too_large(&crate::cat!("over ", MAX_JSON_BYTES, " bytes")));
         }
     }
 }
@@ -159,7 +158,7 @@ fn too_large(size: &str) -> LoadError {
     LoadError::Schema(vec![Problem::new(
         ProblemKind::TooLarge,
         String::new(),
-        format!("the article JSON is {size}; at most {MAX_JSON_BYTES} bytes render"),
+        crate::cat!("the article JSON is ", size, "; at most ", MAX_JSON_BYTES, " bytes render"),
     )])
 }
 
@@ -171,12 +170,12 @@ fn report_warnings(url: &str, warnings: &[Problem]) {
         return;
     }
     let unknown = warnings.iter().filter(|w| w.kind == ProblemKind::UnknownBlockType).count();
-    let mut text = format!("article-embed: {url}: {} warning(s)", warnings.len());
+    let mut text = crate::cat!("article-embed: ", url, ": ", warnings.len(), " warning(s)");
     if unknown > 0 {
-        text.push_str(&format!(", {unknown} unknown block type(s) skipped"));
+        text.push_str(&crate::cat!(", ", unknown, " unknown block type(s) skipped"));
     }
     for w in warnings.iter().take(20) {
-        text.push_str(&format!("\n- {w}"));
+        text.push_str(&crate::cat!("\n- ", w));
     }
     web_sys::console::warn_1(&text.into());
 }

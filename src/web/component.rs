@@ -78,13 +78,13 @@ fn next_id_prefix() -> AttrValue {
         c.set(n);
         n
     });
-    AttrValue::from(format!("article-embed-{n}"))
+    AttrValue::from(crate::cat!("article-embed-", n))
 }
 
 #[function_component]
 pub fn ArticleEmbed(props: &ArticleEmbedProps) -> Html {
     let id_prefix = use_memo((), |()| next_id_prefix());
-    let (config, _warnings) = Config::from_attrs(|name| props.option(name).map(|v| v.to_string()));
+    let (config, _warnings) = Config::from_attrs(|name| props.option(name).map(|v| v.as_str().to_owned()));
     let document = web_sys::window().and_then(|w| w.document());
     let src = page::resolve(&props.src, document.as_ref());
     html! {

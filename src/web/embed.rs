@@ -76,7 +76,7 @@ fn render(host: &HtmlElement, props: WidgetProps) -> Result<yew::AppHandle<Widge
 fn props_for(host: &HtmlElement) -> Option<WidgetProps> {
     let (config, warnings) = Config::from_attrs(|name| host.get_attribute(name));
     for warning in warnings {
-        web_sys::console::warn_1(&format!("article-embed: {warning}").into());
+        web_sys::console::warn_1(&crate::cat!("article-embed: ", warning).into());
     }
     let raw_src = config.src.clone()?;
     let document = host.owner_document()?;
@@ -115,8 +115,8 @@ pub(crate) fn dispatch(host: &web_sys::EventTarget, src: &str, event: &WidgetEve
             if let Some(status) = error.status() {
                 set(&detail, "status", status);
             }
-            let message = error.to_string();
-            web_sys::console::warn_1(&format!("article-embed: {src}: {message}").into());
+            let message = error.describe();
+            web_sys::console::warn_1(&crate::cat!("article-embed: ", src, ": ", message).into());
             set(&detail, "message", message);
             "error"
         }
@@ -151,7 +151,7 @@ pub(crate) fn dispatch(host: &web_sys::EventTarget, src: &str, event: &WidgetEve
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("article-embed:{name}"), &init) {
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(&["article-embed:", name].concat(), &init) {
         let _ = host.dispatch_event(&event);
     }
 }
