@@ -60,7 +60,7 @@ pub fn roll(store: &dyn Store, origin: &str, fresh: f64, persist: bool) -> f64 {
 }
 
 fn parse_roll(text: &str) -> Option<f64> {
-    let micros: u32 = text.parse().ok()?;
+    let micros = crate::num::parse_u32(text)?;
     (micros < 1_000_000).then(|| f64::from(micros) / 1_000_000.0)
 }
 
@@ -80,7 +80,7 @@ pub fn count_article(store: &dyn Store, origin: &str, id: &str, now_ms: f64) -> 
         .split('\n')
         .filter_map(|line| {
             let (t, id) = line.split_once(' ')?;
-            Some((id.to_owned(), t.parse::<i64>().ok()?))
+            Some((id.to_owned(), crate::num::parse_i64(t)?))
         })
         .filter(|(other, t)| (*t as f64) > since && other != id)
         .collect();

@@ -179,12 +179,12 @@ pub const OPTIONS: &[EmbedOption] = &[
         #[cfg(not(target_arch = "wasm32"))]
         values: "maximum number of related links; `0` hides them",
         default: "`3`",
-        read: |c, v| match v.trim().parse::<u32>() {
-            Ok(n) => {
+        read: |c, v| match crate::num::parse_u32(v.trim()) {
+            Some(n) => {
                 c.related = n.min(MAX_RELATED);
                 true
             }
-            Err(_) => false,
+            None => false,
         },
     },
     EmbedOption {
@@ -224,12 +224,12 @@ pub const OPTIONS: &[EmbedOption] = &[
         #[cfg(not(target_arch = "wasm32"))]
         values: "milliseconds to wait for the article, 1000–60000",
         default: "`10000`",
-        read: |c, v| match v.trim().parse::<u32>() {
-            Ok(ms) => {
+        read: |c, v| match crate::num::parse_u32(v.trim()) {
+            Some(ms) => {
                 c.timeout_ms = ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS);
                 true
             }
-            Err(_) => false,
+            None => false,
         },
     },
 ];

@@ -25,7 +25,7 @@ fn target_key(origin: &str, target: Target) -> String {
 
 /// When the snooze on `target` ends, if it is still in force.
 pub fn snoozed_until(store: &dyn Store, origin: &str, target: Target, now_ms: f64) -> Option<f64> {
-    let until = store.get(&target_key(origin, target))?.parse::<i64>().ok()? as f64;
+    let until = crate::num::parse_i64(&store.get(&target_key(origin, target))?)? as f64;
     (until > now_ms).then_some(until)
 }
 
@@ -44,7 +44,7 @@ fn views_within(store: &dyn Store, origin: &str, now_ms: f64, days: u32) -> Vec<
         .get(&key(origin, "views"))
         .unwrap_or_default()
         .split(',')
-        .filter_map(|v| v.parse::<i64>().ok())
+        .filter_map(crate::num::parse_i64)
         .map(|t| t as f64)
         .filter(|t| *t > window_start && *t <= now_ms)
         .collect()

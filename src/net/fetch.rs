@@ -113,11 +113,11 @@ async fn request(url: &str, controller: &AbortController) -> Result<Vec<u8>, Fai
         .map_err(|e| LoadError::Network(describe(&e)))?;
     let header = |name: &str| response.headers().get(name).ok().flatten();
     if !response.ok() {
-        let retry_after = header("retry-after").and_then(|v| v.trim().parse::<u64>().ok()).map(Duration::from_secs);
+        let retry_after = header("retry-after").and_then(|v| crate::num::parse_u64(v.trim())).map(Duration::from_secs);
         return Err(Failure { error: LoadError::Http { status: response.status() }, retry_after });
     }
-    let declared = header("content-length").and_then(|v| v.trim().parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|n| *n > MAX_JSON_BYTES) {
+    let declared = header("content-length").and_then(|v| crate::num::parse_u64(v.trim()));
+    if let Some(bytes) = declared.filter(|n| *n > MAX_JSON_BYTES as u64) {
         controller.abort();
         return Err(too_large(&crate::cat!(bytes, " bytes")).into());
     }
