@@ -183,21 +183,17 @@ fn resolve(base: &str, relative: &str) -> Result<String, UrlRejection> {
 /// RFC 3986 section 5.2.4, on a path that starts with `/`.
 fn remove_dot_segments(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    let last = segments.len().saturating_sub(1);
+    // A path that ends in `.` or `..` ends in a directory: a slash follows.
     let mut trailing_slash = false;
-    for (i, seg) in segments.iter().enumerate() {
-        match *seg {
-            "." => trailing_slash = i == last,
+    for seg in path.get(1..).unwrap_or("").split('/') {
+        match seg {
+            "." => {}
             ".." => {
                 out.pop();
-                trailing_slash = i == last;
             }
-            s => {
-                out.push(s);
-                trailing_slash = false;
-            }
+            s => out.push(s),
         }
+        trailing_slash = matches!(seg, "." | "..");
     }
     let mut result = String::with_capacity(path.len());
     for seg in &out {
@@ -265,6 +261,12 @@ mod tests {
             Case { title: "protocol relative", input: "//cdn.example/x.png", usage: Image, expected: Ok("https://cdn.example/x.png") },
             Case { title: "query only", input: "?page=2", usage: Link, expected: Ok("https://news.example/embed/four-officers.json?page=2") },
             Case { title: "dots cannot climb above root", input: "/../../etc", usage: Link, expected: Ok("https://news.example/etc") },
+            Case { title: "dot segments (RFC 3986 5.2.4)", input: "/a/b/c/./../../g", usage: Link, expected: Ok("https://news.example/a/g") },
+            Case { title: "a trailing .. ends in a directory", input: "/a/b/..", usage: Link, expected: Ok("https://news.example/a/") },
+            Case { title: "a trailing . ends in a directory", input: "/a/b/.", usage: Link, expected: Ok("https://news.example/a/b/") },
+            Case { title: "a dot segment mid-path leaves no slash", input: "/a/./b", usage: Link, expected: Ok("https://news.example/a/b") },
+            Case { title: "a trailing slash stays", input: "/a/b/", usage: Link, expected: Ok("https://news.example/a/b/") },
+            Case { title: "dot segments with a query", input: "/a/../b?x=1", usage: Link, expected: Ok("https://news.example/b?x=1") },
             Case { title: "mailto inline", input: "mailto:desk@news.example", usage: InlineLink, expected: Ok("mailto:desk@news.example") },
             Case { title: "mailto not for images", input: "mailto:desk@news.example", usage: Image, expected: rejected("mailto") },
             Case { title: "mailto not for cta", input: "mailto:desk@news.example", usage: Link, expected: rejected("mailto") },

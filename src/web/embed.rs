@@ -14,6 +14,9 @@ use crate::config::Config;
 pub struct Embed {
     host: HtmlElement,
     app: Option<yew::AppHandle<Widget>>,
+    /// The option warnings in force, already printed: an update prints only
+    /// new ones (a value that was fixed and then broken again is new).
+    warned: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -21,7 +24,7 @@ impl Embed {
     /// Re-reads the element's attributes and re-renders: a new `theme` or
     /// `lang` applies at once; a new `src` loads that article.
     pub fn update(&mut self) {
-        match (self.app.as_mut(), props_for(&self.host)) {
+        match (self.app.as_mut(), props_for(&self.host, &mut self.warned)) {
             (Some(app), Some(props)) => app.update(props),
             // Mounted before it had a `src`: render now that it has one.
             (None, Some(props)) => self.app = render(&self.host, props).ok(),
@@ -47,12 +50,13 @@ pub fn version() -> String {
 /// if needed). Options are read from `host`'s attributes.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<Embed, JsValue> {
-    let Some(props) = props_for(&host) else {
+    let mut warned = Vec::new();
+    let Some(props) = props_for(&host, &mut warned) else {
         web_sys::console::warn_1(&"article-embed: no src; nothing to render".into());
-        return Ok(Embed { host, app: None });
+        return Ok(Embed { host, app: None, warned });
     };
     let app = render(&host, props)?;
-    Ok(Embed { host, app: Some(app) })
+    Ok(Embed { host, app: Some(app), warned })
 }
 
 /// Attaches (or reuses) the open shadow root, adopts the stylesheet and
@@ -72,12 +76,14 @@ fn render(host: &HtmlElement, props: WidgetProps) -> Result<yew::AppHandle<Widge
 }
 
 /// The widget's props for `host`: its options, the page's services and an
-/// event callback that dispatches on `host`. `None` without a `src`.
-fn props_for(host: &HtmlElement) -> Option<WidgetProps> {
+/// event callback that dispatches on `host`. `None` without a `src`. Prints
+/// each invalid option's warning once while it stays in force (`warned`).
+fn props_for(host: &HtmlElement, warned: &mut Vec<String>) -> Option<WidgetProps> {
     let (config, warnings) = Config::from_attrs(|name| host.get_attribute(name));
-    for warning in warnings {
+    for warning in warnings.iter().filter(|w| !warned.contains(w)) {
         web_sys::console::warn_1(&crate::cat!("article-embed: ", warning).into());
     }
+    *warned = warnings;
     let raw_src = config.src.clone()?;
     let document = host.owner_document()?;
     let src = page::resolve(&raw_src, Some(&document));

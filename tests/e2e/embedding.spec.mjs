@@ -328,6 +328,15 @@ test("invalid option values fall back to defaults with one console warning each"
   await expect(el.locator(".related li")).toHaveCount(3);
   expect(warnings.filter((w) => w.includes('invalid theme="neon"'))).toHaveLength(1);
   expect(warnings.filter((w) => w.includes('invalid related="lots"'))).toHaveLength(1);
+
+  // An update re-reads every option: the warnings still in force are not
+  // repeated; a new invalid value gets its own.
+  await el.evaluate((e) => e.setAttribute("lang", "ru"));
+  await expect(el.locator(".ae")).toHaveAttribute("lang", "ru");
+  await el.evaluate((e) => e.setAttribute("related", "more"));
+  await expect.poll(() => warnings.filter((w) => w.includes('invalid related="more"')).length).toBe(1);
+  expect(warnings.filter((w) => w.includes('invalid theme="neon"'))).toHaveLength(1);
+  expect(warnings.filter((w) => w.includes('invalid related="lots"'))).toHaveLength(1);
 });
 
 for (const width of [280, 400, 700, 1200]) {
