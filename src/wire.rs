@@ -238,7 +238,7 @@ pub struct Variant {
     pub id: String,
     /// Greater than 0 (default 1): the variant's share is its weight over
     /// the sum of all weights.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number::option")]
     #[schemars(range(min = 0.0))]
     pub weight: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -287,9 +287,10 @@ pub struct Frequency {
     pub id: FrequencyId,
     /// Amounts offered, in the donation currency; each greater than 0.
     #[schemars(length(min = 1))]
+    #[serde(serialize_with = "number::list")]
     pub amounts: Vec<f64>,
     /// One of `amounts`, preselected.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number::option")]
     pub default: Option<f64>,
 }
 
@@ -305,9 +306,11 @@ pub struct Cta {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct Ticker {
     #[schemars(range(min = 0.0))]
+    #[serde(serialize_with = "number::one")]
     pub raised: f64,
     /// Greater than 0.
     #[schemars(range(min = 0.0))]
+    #[serde(serialize_with = "number::one")]
     pub goal: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -548,6 +551,42 @@ impl From<&model::FrequencyCap> for FrequencyCap {
     }
 }
 
+/// Numbers as a publisher writes them: a whole amount as `2`, not `2.0`
+/// (serde_json writes every `f64` with a fraction); `2.5` stays `2.5`.
+mod number {
+    use serde::ser::{SerializeSeq, Serializer};
+
+    /// Whole numbers up to 2^53 (exact in an `f64`) are written as integers.
+    pub fn one<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if value.fract() == 0.0 && value.abs() <= 9_007_199_254_740_992.0 {
+            s.serialize_i64(*value as i64)
+        } else {
+            s.serialize_f64(*value)
+        }
+    }
+
+    pub fn option<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => one(v, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn list<S: Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Error> {
+        struct Number(f64);
+        impl serde::Serialize for Number {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                one(&self.0, s)
+            }
+        }
+        let mut seq = s.serialize_seq(Some(values.len()))?;
+        for v in values {
+            seq.serialize_element(&Number(*v))?;
+        }
+        seq.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -655,6 +694,19 @@ mod tests {
             .filter_map(|l| l.strip_prefix("    \"")?.split_once('"').map(|(k, _)| k))
             .collect();
         assert_eq!(inner, donation, "{text}");
+    }
+
+    #[test]
+    fn whole_amounts_are_written_without_a_fraction() {
+        let mut a = full();
+        if let Some(d) = a.donation.as_mut() {
+            d.variants = vec![model::Variant { id: "b".into(), weight: 2.0, heading: Some("V".into()), paragraphs: None, highlight: None, cta: None }];
+        }
+        let text = serde_json::to_string(&Article::from(&a)).unwrap();
+        for written in [r#""amounts":[2,5.5]"#, r#""default":5.5"#, r#""amounts":[10]"#, r#""raised":6400"#, r#""goal":10000"#, r#""weight":2"#] {
+            assert!(text.contains(written), "{written} in {text}");
+        }
+        assert!(!text.contains(".0,") && !text.contains(".0]") && !text.contains(".0}"), "{text}");
     }
 
     #[test]
