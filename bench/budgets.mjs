@@ -25,7 +25,7 @@ export const budgets = {
 /**
  * What the test command enforces on byte counts (deterministic). embed.js is
  * held to its budget. The first-render transfer is held to an explicit
- * ratchet while the bundle is above its budget: 129,435 bytes (Node's zlib,
+ * ratchet while the bundle is above its budget: 129,326 bytes (Node's zlib,
  * level 9) when this guard was last set, over the 125 kB of
  * budgets.firstRenderGzip. Raised twice for contract v1.1 features, each with
  * its size-log row in docs/PERFORMANCE.md: from 138,600 to 144,500 for the
@@ -34,12 +34,12 @@ export const budgets = {
  * and the impression and dismiss events (row 18); then lowered to 152,900
  * by the cuts of row 19, to 146,600 by row 20, to 135,800 by rows
  * 21–24, to 135,000 by row 25, to 130,300 by rows 26–30, to 129,750 by
- * row 31 and to 129,450 by row 32.
+ * row 31, to 129,450 by row 32 and to 129,350 by row 33.
  * The guard is only ever lowered (with each cut), or raised with a row in the
  * size work log of docs/PERFORMANCE.md saying why. Once the bundle passes
  * its budget, budgets.firstRenderGzip replaces this guard.
  */
 export const sizeGuards = {
   embedJsGzip: budgets.embedJsGzip,
-  firstRenderGzip: 129_450,
+  firstRenderGzip: 129_350,
 };

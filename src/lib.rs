@@ -54,4 +54,3 @@ pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.
 
 /// The version reported as `window.ArticleEmbed.version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-

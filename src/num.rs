@@ -18,17 +18,13 @@ pub fn parse_json_number(text: &str, integer: bool) -> Option<f64> {
 }
 
 /// An integer of at most 15 digits (exact in an `f64`), with an optional
-/// leading `-`.
+/// leading `-`: [`parse_i64`] held to JSON's grammar (no `+`).
 fn parse_int(text: &str) -> Option<i64> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.len() > 15 || digits.starts_with('+') {
         return None;
     }
-    let magnitude = digits.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
-    Some(if negative { -magnitude } else { magnitude })
+    parse_i64(text)
 }
 
 /// Decimal digits with an optional `+`, read as `str::parse::<u64>` reads

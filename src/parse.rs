@@ -7,7 +7,6 @@
 //! dropped rather than refused (a disallowed URL, an unparseable date) are
 //! warnings.
 
-
 use crate::cat;
 use crate::json::{self, Map, Value};
 

@@ -2,7 +2,7 @@
 //!
 //! `format!`, `write!` and `to_string()` on a `Display` type bring core's
 //! formatting machinery into the Wasm bundle, and each call site builds its
-//! own argument table (docs/PERFORMANCE.md, size log row 27). Code that runs
+//! own argument table (docs/PERFORMANCE.md, size log row 30). Code that runs
 //! in the browser builds its text with [`cat!`](crate::cat) instead; the
 //! `Display` impls of the crate's types delegate to the same [`Piece`]s, so
 //! native callers (the CLI, tests) print the same words.
@@ -116,7 +116,7 @@ macro_rules! cat {
 /// Where `needle` first occurs in `text`: a plain byte scan. std's substring
 /// search (`str::find(&str)`, `contains`, `replace`) brings its Two-Way
 /// searcher, about 1.4 kB, into the bundle for a few short constant needles
-/// (docs/PERFORMANCE.md, size log row 26). A match of valid UTF-8 in valid
+/// (docs/PERFORMANCE.md, size log row 28). A match of valid UTF-8 in valid
 /// UTF-8 starts on a character boundary, so the index can slice `text`.
 pub fn find_str(text: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {

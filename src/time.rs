@@ -32,11 +32,14 @@ pub struct CivilDate {
 impl CivilDate {
     /// ISO 8601 calendar date: `2012-01-11`.
     pub fn iso(self) -> String {
+        let mut out = String::with_capacity(11);
+        // `{:04}`: the width counts a minus sign.
         if self.year < 0 {
-            return crate::cat!(self.year, "-", self.month, "-", self.day);
+            out.push('-');
+            crate::text::push_padded(&mut out, u64::from(self.year.unsigned_abs()), 3);
+        } else {
+            crate::text::push_padded(&mut out, self.year as u64, 4);
         }
-        let mut out = String::with_capacity(10);
-        crate::text::push_padded(&mut out, self.year as u64, 4);
         out.push('-');
         crate::text::push_padded(&mut out, u64::from(self.month), 2);
         out.push('-');
@@ -218,5 +221,9 @@ mod tests {
     fn unix_ms_to_iso_date() {
         assert_eq!(CivilDate::from_unix_ms(1_326_272_400_000.0).iso(), "2012-01-11");
         assert_eq!(CivilDate::from_unix_ms(-1.0).iso(), "1969-12-31");
+        for (year, month, day) in [(5, 1, 2), (12_345, 12, 31), (-1, 3, 4), (-12_345, 10, 10), (0, 1, 1)] {
+            let d = CivilDate { year, month, day };
+            assert_eq!(d.iso(), format!("{year:04}-{month:02}-{day:02}"));
+        }
     }
 }
